@@ -136,6 +136,21 @@ def test_loading_is_cached_and_records_are_frozen(onto):
     assert isinstance(onto.codes[0], CameoCode)
 
 
+def test_event_fields_fill_an_event(onto):
+    from tidings.records import Actor, Event, Evidence
+
+    fields = onto.get("0871").event_fields()
+    event = Event(
+        article_id="a", sentence=0, date=None, source=Actor(text="Hezbollah"), target=None,
+        evidence=Evidence(text="Hezbollah declared a ceasefire.", start=0, end=31, trigger="declared"),
+        rule="verb:declare+ceasefire", **fields,
+    )  # fmt: skip
+    assert (event.cameo, event.plover, event.plover_mode, event.quad_class) == (
+        "0871", "RETREAT", "ceasefire", 2,
+    )  # fmt: skip
+    assert event.cameo_name == "Declare truce, ceasefire" and event.goldstein == 9.0
+
+
 def test_unknown_plover_type_lookup(onto):
     with pytest.raises(KeyError, match="unknown PLOVER type 'FIGHT'"):
         onto.with_plover("FIGHT")

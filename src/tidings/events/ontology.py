@@ -97,6 +97,18 @@ class CameoCode:
     def is_root(self) -> bool:
         return len(self.code) == 2
 
+    def event_fields(self) -> dict[str, str | float | int | None]:
+        """The values an ``Event`` copies from its code: ``cameo``, ``cameo_name``, ``plover``,
+        ``plover_mode``, ``goldstein``, ``quad_class`` (``plover`` None: emit no event)."""
+        return {
+            "cameo": self.code,
+            "cameo_name": self.name,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+        }
+
 
 class Ontology:
     """All CAMEO codes, looked up by code; built by :func:`load_ontology`."""
