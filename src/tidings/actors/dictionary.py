@@ -132,6 +132,17 @@ def _sector_of(code: str) -> str:
     return code[3:6]
 
 
+def _as_date(day: date | str | None) -> date | None:
+    """A date from an article's ISO date string ("2024-03-01" or a longer timestamp)."""
+    if day is None or isinstance(day, date):
+        return day
+    try:
+        return date.fromisoformat(day[:10])
+    except ValueError:
+        log.debug("not an ISO date: %r; using the latest roles", day)
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """A person with date-bounded roles (rows of the same ``name`` in ``people/*.tsv``)."""
@@ -148,27 +159,32 @@ class Person:
             default=None,
         )
 
-    def role_on(self, day: date | None) -> Role | None:
+    def role_on(self, day: date | str | None) -> Role | None:
         """The role held on ``day`` (the latest-starting one if several); None when out of office.
 
-        With ``day`` None (an undated article) the latest role is taken.
+        ``day`` may be an ISO date string (an article's ``date``).  With ``day`` None (an undated
+        article, or a date string that is not ISO) the latest role is taken.
         """
+        day = _as_date(day)
         if day is None:
             return self._latest()
         held = [r for r in self.roles if r.holds_on(day)]
         return max(held, key=lambda r: r.start or date.min, default=None)
 
-    def actor_code(self, day: date | None) -> tuple[str, str | None, str]:
+    def actor_code(self, day: date | str | None) -> tuple[str, str | None, str]:
         """(code, country, sector) for this person on ``day``.
 
         In office: the role's code.  Out of office: ``{country}ELI`` (an elite without office),
         with the country of the role nearest in time.
         """
+        day = _as_date(day)
         role = self.role_on(day)
         if role is not None:
             return role.code, role.country, _sector_of(role.code)
         assert day is not None  # role_on(None) only fails for a person without roles
-        nearest = min(self.roles, key=lambda r: (r.distance(day), -(r.start or date.min).toordinal()))
+        nearest = min(
+            self.roles, key=lambda r: (r.distance(day), -(r.start or date.min).toordinal())
+        )
         country = nearest.country
         return f"{country or ''}ELI", country, "ELI"
 
@@ -503,10 +519,16 @@ class ActorDictionary:
         countries = _merge(by_kind["countries"], "iso3", _parse_country, "iso3")
         orgs = _merge(by_kind["organizations"], "code", lambda r: _parse_org(r, countries), "code")
         sectors = _merge(
-            by_kind["sectors"], "phrase", lambda r: Sector(r.required("phrase"), _check_sector(r, "sector")), "phrase"
+            by_kind["sectors"],
+            "phrase",
+            lambda r: Sector(r.required("phrase"), _check_sector(r, "sector")),
+            "phrase",
         )
         titles = _merge(
-            by_kind["titles"], "title", lambda r: Title(r.required("title"), _check_sector(r, "sector")), "phrase"
+            by_kind["titles"],
+            "title",
+            lambda r: Title(r.required("title"), _check_sector(r, "sector")),
+            "phrase",
         )
         people = _people(by_kind["people"], countries)
         digest = hashlib.sha1()
@@ -621,7 +643,9 @@ class ActorDictionary:
 def _fitting(node: _Node, levels: list[int]) -> list[Entry]:
     """The entries at ``node`` whose case requirements the text's pieces meet."""
     return [
-        e for e, sig in node.entries if all(have >= need for have, need in zip(levels, sig, strict=True))
+        e
+        for e, sig in node.entries
+        if all(have >= need for have, need in zip(levels, sig, strict=True))
     ]
 
 
@@ -661,7 +685,9 @@ def _people(files: list[_File], countries: dict[str, Country]) -> tuple[Person, 
             for alias in row.items("aliases"):
                 if alias not in aliases:
                     aliases.append(alias)
-            roles.append(_parse_role(row, countries))
+            role = _parse_role(row, countries)
+            if role not in roles:  # a user file may repeat a packaged row
+                roles.append(role)
     return tuple(
         Person(name, tuple(aliases), tuple(sorted(roles, key=lambda r: r.start or date.min)))
         for name, (aliases, roles) in names.items()

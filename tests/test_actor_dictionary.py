@@ -1,0 +1,386 @@
+"""Actor dictionaries: coverage of the packaged data, lookups, matching rules, user files,
+validation errors and people's date-bounded roles (``tidings.actors.dictionary``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tidings.actors import ActorDictionary, Country, Org, Person
+from tidings.errors import ResourceError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "actors"
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+@pytest.fixture(scope="module")
+def with_people() -> ActorDictionary:
+    return ActorDictionary.load(extra=[FIXTURES / "people.tsv"])
+
+
+def code_of(entry) -> str:
+    """The code an entry stands for: a country's CAMEO code, an org's code, a sector."""
+    value = entry.value
+    if isinstance(value, Country | Org):
+        return value.code
+    if isinstance(value, Person):
+        return value.name
+    return value.sector
+
+
+def found(d: ActorDictionary, phrase: str) -> set[tuple[str, str]]:
+    return {(e.kind, code_of(e)) for e in d.lookup(phrase)}
+
+
+# --- coverage of the packaged data ------------------------------------------------------------
+
+
+def test_every_un_member_and_observer_is_present(actors):
+    members = [c for c in actors.countries.values() if c.status == "member"]
+    observers = {c.iso3 for c in actors.countries.values() if c.status == "observer"}
+    assert len(members) == 193
+    assert observers == {"VAT", "PSE"}
+
+
+def test_every_member_has_capital_and_adjective(actors):
+    missing = [
+        c.iso3
+        for c in actors.countries.values()
+        if c.status == "member" and not (c.capitals and c.adjectives)
+    ]
+    assert missing == []
+
+
+def test_country_codes_are_unique(actors):
+    codes = [c.code for c in actors.countries.values()]
+    assert len(codes) == len(set(codes))
+
+
+@pytest.mark.parametrize(
+    "iso3,code,status",
+    [
+        ("TWN", "TWN", "territory"),
+        ("XKX", "KSV", "territory"),  # Kosovo: no ISO code; CAMEO KSV
+        ("HKG", "HKG", "territory"),
+        ("ESH", "ESH", "territory"),
+        ("SUN", "USR", "historical"),
+        ("YUG", "YUG", "historical"),
+    ],
+)
+def test_territories_and_historical_states(actors, iso3, code, status):
+    country = actors.country(iso3)
+    assert country is not None and (country.code, country.status) == (code, status)
+
+
+def test_unknown_iso_code_is_none(actors):
+    assert actors.country("ZZZ") is None
+
+
+def test_organisations_refer_to_known_countries(actors):
+    assert actors.orgs["PSEREBHMS"].country == "PSE"
+    assert all(o.country is None or o.country in actors.countries for o in actors.orgs.values())
+
+
+# --- spot lookups -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase,kind,code",
+    [
+        ("China", "country", "CHN"),
+        ("Chinese", "adjective", "CHN"),
+        ("Beijing", "capital", "CHN"),
+        ("U.S.", "country", "USA"),
+        ("US", "country", "USA"),
+        ("United States of America", "country", "USA"),
+        ("Washington", "capital", "USA"),
+        ("White House", "capital", "USA"),
+        ("Belarusian", "adjective", "BLR"),
+        ("Belarussian", "adjective", "BLR"),
+        ("Kremlin", "capital", "RUS"),
+        ("Downing Street", "capital", "GBR"),
+        ("Britain", "country", "GBR"),
+        ("Kyiv", "capital", "UKR"),
+        ("Kiev", "capital", "UKR"),
+        ("Ivory Coast", "country", "CIV"),
+        ("Gaza", "country", "PSE"),
+        ("Palestinian", "adjective", "PSE"),
+        ("Kosovo", "country", "KSV"),
+        ("Soviet", "adjective", "USR"),
+        ("Security Council", "org", "IGOUNOUNSC"),
+        ("United Nations", "org", "IGOUNO"),
+        ("UN", "org", "IGOUNO"),
+        ("U.N.", "org", "IGOUNO"),
+        ("European Union", "org", "IGOEUREEC"),
+        ("NATO", "org", "IGONAT"),
+        ("IAEA", "org", "IGOUNOIAE"),
+        ("International Criminal Court", "org", "IGOJUDICC"),
+        ("Amnesty International", "org", "NGOHRIAMN"),
+        ("Red Cross", "org", "NGOHLHIRC"),
+        ("Doctors Without Borders", "org", "NGOHLHMSF"),
+        ("Hezbollah", "org", "LBNREBHEZ"),
+        ("Islamic State", "org", "IMGMOSISIL"),
+        ("Xinhua", "org", "CHNMEDXIN"),
+        ("CCTV", "org", "CHNMEDCCT"),
+        ("troops", "sector", "MIL"),
+        ("government", "sector", "GOV"),
+        ("state media", "sector", "MED"),
+        ("rebels", "sector", "REB"),
+        ("parliament", "sector", "LEG"),
+        ("civilians", "sector", "CVL"),
+        ("Foreign Minister", "title", "GOV"),
+        ("foreign minister", "title", "GOV"),
+        ("Defence Minister", "title", "MIL"),
+        ("Secretary-General", "title", "IGO"),
+    ],
+)
+def test_lookup(actors, phrase, kind, code):
+    assert (kind, code) in found(actors, phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase,expected",
+    [
+        # ambiguity is returned, not resolved: the resolver decides with the context
+        ("Congolese", {("adjective", "COD"), ("adjective", "COG")}),
+        ("Congo", {("country", "COD"), ("country", "COG")}),
+        ("Dominican", {("adjective", "DMA"), ("adjective", "DOM")}),
+        ("Georgia", {("country", "GEO")}),
+        ("Turkey", {("country", "TUR")}),
+        ("Türkiye", {("country", "TUR")}),
+    ],
+)
+def test_lookup_returns_every_reading(actors, phrase, expected):
+    assert found(actors, phrase) == expected
+
+
+# --- matching rules -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase,code",
+    [
+        ("Côte d'Ivoire", "CIV"),  # accents
+        ("Cote d'Ivoire", "CIV"),
+        ("COTE D'IVOIRE", "CIV"),  # all-capital headline text
+        ("Türkiye", "TUR"),
+        ("Turkiye", "TUR"),
+        ("Guinea Bissau", "GNB"),  # hyphen = space
+        ("Guinea-Bissau", "GNB"),
+        ("al Qaeda", "IMGMOSQAE"),
+        ("Al-Qaeda", "IMGMOSQAE"),
+        ("USA", "USA"),
+        ("U.S.A.", "USA"),  # dots ignored
+        ("UAE", "ARE"),
+        ("the Kremlin", "RUS"),  # leading "the" optional
+        ("The Hague", "NLD"),
+        ("China's", "CHN"),  # attached possessive
+        ("Hezbollah’s", "LBNREBHEZ"),  # typographic apostrophe
+    ],
+)
+def test_tolerant_matching(actors, phrase, code):
+    assert code in {code_of(e) for e in actors.lookup(phrase)}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "us",  # the pronoun is not the United States
+        "Us",
+        "un",  # nor French "un" the UN
+        "eu",
+        "who",  # nor "who" the World Health Organization
+        "turkey",  # lower-case text does not match a capitalised name
+        "china",
+        "chad",
+        "",
+        "the",
+    ],
+)
+def test_case_rule_keeps_common_words_out(actors, phrase):
+    assert actors.lookup(phrase) == []
+
+
+@pytest.mark.parametrize(
+    "sentence,start,end,code",
+    [
+        ("the United Nations Security Council met", 0, 5, "IGOUNOUNSC"),
+        ("the United Nations Security Council met", 1, 5, "IGOUNOUNSC"),
+        ("the United Nations agency said", 1, 3, "IGOUNO"),
+        ("officials in the U.S. said", 2, 4, "USA"),
+        ("a U.S.-led coalition", 1, 2, "USA"),  # match ends inside a hyphenated token
+        ("the Democratic Republic of Congo army", 0, 5, "COD"),
+        ("fighters of al - Qaeda attacked", 2, 5, "IMGMOSQAE"),  # spaCy splits the hyphen
+        ("China 's army", 0, 1, "CHN"),  # a separate "'s" is not part of the match
+        ("South Korea and North Korea", 0, 2, "KOR"),
+        ("South Korea and North Korea", 3, 5, "PRK"),
+        ("the Chinese foreign ministry said", 2, 4, "GOV"),
+        ("Chinese Foreign Minister Wang Yi", 1, 3, "GOV"),
+    ],
+)
+def test_longest_match(actors, sentence, start, end, code):
+    result = actors.longest_match(sentence.split(), start)
+    assert result is not None
+    got_end, entries = result
+    assert got_end == end
+    assert code in {code_of(e) for e in entries}
+
+
+@pytest.mark.parametrize(
+    "sentence,start",
+    [
+        ("we told us nothing", 2),
+        ("the talks ended", 0),
+        ("he ate turkey", 2),
+        ("a U.S.", 5),  # start outside the words
+        ("Russia", -1),
+    ],
+)
+def test_longest_match_none(actors, sentence, start):
+    assert actors.longest_match(sentence.split(), start) is None
+
+
+def test_max_phrase_words_bounds_every_match(actors):
+    assert 5 <= actors.max_phrase_words <= 20
+
+
+# --- user files -----------------------------------------------------------------------------------
+
+
+def test_default_load_is_cached(actors):
+    assert ActorDictionary.load() is actors
+
+
+def test_user_files_add_and_replace_entries(actors):
+    d = ActorDictionary.load(extra=[FIXTURES / "organizations.tsv", FIXTURES / "countries.tsv"])
+    assert found(d, "Northland Farmers Union") == {("org", "NGOAGRNFU")}
+    assert found(d, "the Alliance") == {("org", "IGONAT")}  # the user's row replaced ours
+    assert found(actors, "the Alliance") == set()
+    assert found(d, "Arnorian") == {("adjective", "ARN")}
+    assert d.version != actors.version
+    assert str(FIXTURES / "countries.tsv") in d.files
+
+
+def test_user_folder_loads_every_tsv(actors):
+    d = ActorDictionary.load(extra=[FIXTURES])
+    assert {"NGOAGRNFU", "IGONAT"} <= set(d.orgs)
+    assert "XAR" in d.countries
+    assert {"Tomas Novák", "Lena Ortiz"} <= {p.name for p in d.people}
+
+
+def test_missing_user_file_is_a_resource_error(tmp_path):
+    with pytest.raises(ResourceError, match="no such dictionary file"):
+        ActorDictionary.load(extra=[tmp_path / "nope.tsv"])
+
+
+COUNTRY_HEADER = "iso3\tcode\tname\taliases\tadjectives\tcapitals\tstatus"
+ORG_HEADER = "code\tname\taliases\tsector\tcountry"
+PEOPLE_HEADER = "name\taliases\tcountry\tcode\trole\tstart\tend"
+
+
+@pytest.mark.parametrize(
+    "text,line,reason",
+    [
+        ("iso3\tname\n", 1, "unknown header"),
+        ("# only a comment\n", None, "no header line"),
+        (f"{ORG_HEADER}\nNGOX\tX\t\tNGO\t\textra\n", 2, "6 columns"),
+        (f"{ORG_HEADER}\nNGOX\tX\t\tNGO\tUSA\nNGOX\tY\t\tNGO\t\n", 3, "duplicate code 'NGOX'"),
+        (f"{ORG_HEADER}\nNGOX\tX\t\tNGO\tusa\n", 2, "bad ISO code"),
+        (f"{ORG_HEADER}\nNGOX\tX\t\tNGO\tQQQ\n", 2, "unknown country 'QQQ'"),
+        (f"{ORG_HEADER}\n\n# comment\nNGOX\t\t\tNGO\t\n", 4, "empty 'name'"),
+        (f"{ORG_HEADER}\nngo x\tX\t\tNGO\t\n", 2, "bad code"),
+        (f"{ORG_HEADER}\nNGOX\tX\t\tngo\t\n", 2, "bad sector"),
+        (f"{COUNTRY_HEADER}\nUS\tUSA\tX\t\t\t\tmember\n", 2, "bad ISO code 'US'"),
+        (f"{COUNTRY_HEADER}\nXAA\tXAA\tX\t\t\t\tcolony\n", 2, "bad status"),
+        (f"{COUNTRY_HEADER}\nXAA\tCHN\tX\t\t\t\tterritory\n", 2, "duplicate code 'CHN'"),
+        (f"{PEOPLE_HEADER}\nA B\t\tUSA\tUSAGOV\tPresident\t2020-13-01\t\n", 2, "bad date"),
+        (
+            f"{PEOPLE_HEADER}\nA B\t\tUSA\tUSAGOV\tPresident\t2020-01-01\t2019-01-01\n",
+            2,
+            "start 2020-01-01 is after end",
+        ),
+        (f"{PEOPLE_HEADER}\nA B\t\tUSA\tUSA\tPresident\t\t\n", 2, "bad code 'USA'"),
+        (f"{PEOPLE_HEADER}\nA B\t\tUSA\tUSAGOV\t\t\t\n", 2, "empty 'role'"),
+    ],
+)
+def test_validation_errors_name_file_and_line(tmp_path, text, line, reason):
+    path = tmp_path / "user.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ResourceError) as info:
+        ActorDictionary.load(extra=[path])
+    message = str(info.value)
+    where = f"{path}:{line}: " if line else f"{path}: "
+    assert message.startswith(where), message
+    assert reason in message
+    assert "\n" not in message
+
+
+def test_trimmed_trailing_empty_cells_are_accepted(tmp_path):
+    # editors that strip trailing whitespace eat an empty last cell
+    path = tmp_path / "people.tsv"
+    path.write_text(f"{PEOPLE_HEADER}\nAda Example\t\t\tIGOUNO\tEnvoy\t2020-01-01\n", "utf-8")
+    d = ActorDictionary.load(extra=[path])
+    assert found(d, "Ada Example") == {("person", "Ada Example")}
+
+
+def test_non_utf8_file_is_a_resource_error(tmp_path):
+    path = tmp_path / "latin1.tsv"
+    path.write_bytes(f"{ORG_HEADER}\nNGOX\tCaf\xe9\t\tNGO\t\n".encode("latin-1"))
+    with pytest.raises(ResourceError, match="not UTF-8"):
+        ActorDictionary.load(extra=[path])
+
+
+# --- people and their roles ---------------------------------------------------------------------
+
+
+def person(d: ActorDictionary, name: str) -> Person:
+    return next(p for p in d.people if p.name == name)
+
+
+def test_rows_of_one_name_are_one_person(with_people):
+    novak = person(with_people, "Tomas Novák")
+    assert [r.role for r in novak.roles] == ["Foreign Minister", "President"]
+    assert found(with_people, "Novak") == {("person", "Tomas Novák")}  # accents folded
+    assert found(with_people, "Tomas J. Novák") == {("person", "Tomas Novák")}
+    assert found(with_people, "Lena Maria Ortiz") == {("person", "Lena Ortiz")}
+
+
+@pytest.mark.parametrize(
+    "name,day,role",
+    [
+        ("Tomas Novák", date(2012, 6, 1), "Foreign Minister"),
+        ("Tomas Novák", date(2017, 1, 20), "Foreign Minister"),  # end day is inclusive
+        ("Tomas Novák", date(2018, 6, 1), None),
+        ("Tomas Novák", date(2023, 3, 1), "President"),
+        ("Tomas Novák", None, "President"),  # undated: the latest role
+        ("Tomas Novák", "2023-03-01", "President"),  # an article's ISO date string
+        ("Lena Ortiz", date(2010, 1, 1), "High Commissioner for Refugees"),
+        ("Lena Ortiz", date(2030, 1, 1), "Secretary-General"),  # open end
+        ("Lena Ortiz", None, "Secretary-General"),
+    ],
+)
+def test_role_on(with_people, name, day, role):
+    held = person(with_people, name).role_on(day)
+    assert (held.role if held else None) == role
+
+
+@pytest.mark.parametrize(
+    "name,day,expected",
+    [
+        ("Tomas Novák", date(2023, 3, 1), ("CZEGOV", "CZE", "GOV")),
+        ("Tomas Novák", date(2019, 5, 1), ("CZEELI", "CZE", "ELI")),  # between terms
+        ("Tomas Novák", date(2026, 5, 1), ("CZEELI", "CZE", "ELI")),
+        ("Lena Ortiz", date(2020, 1, 1), ("IGOUNO", None, "IGO")),
+        ("Lena Ortiz", date(2003, 1, 1), ("ESPELI", "ESP", "ELI")),  # nearest: PM
+        ("Lena Ortiz", date(2016, 6, 1), ("ELI", None, "ELI")),  # nearest: UNHCR
+        ("Lena Ortiz", date(1990, 1, 1), ("ESPELI", "ESP", "ELI")),
+    ],
+)
+def test_actor_code(with_people, name, day, expected):
+    assert person(with_people, name).actor_code(day) == expected
