@@ -48,13 +48,14 @@ def test_every_un_member_and_observer_is_present(actors):
     assert observers == {"VAT", "PSE"}
 
 
+# Seychelles: "Victoria" is left out on purpose (the Australian state in most news).
+CAPITAL_LEFT_OUT = {"SYC"}
+
+
 def test_every_member_has_capital_and_adjective(actors):
-    missing = [
-        c.iso3
-        for c in actors.countries.values()
-        if c.status == "member" and not (c.capitals and c.adjectives)
-    ]
-    assert missing == []
+    members = [c for c in actors.countries.values() if c.status == "member"]
+    assert [c.iso3 for c in members if not c.adjectives] == []
+    assert {c.iso3 for c in members if not c.capitals} == CAPITAL_LEFT_OUT
 
 
 def test_country_codes_are_unique(actors):
@@ -222,6 +223,9 @@ def test_case_rule_keeps_common_words_out(actors, phrase):
         ("South Korea and North Korea", 3, 5, "PRK"),
         ("the Chinese foreign ministry said", 2, 4, "GOV"),
         ("Chinese Foreign Minister Wang Yi", 1, 3, "GOV"),
+        ("militants in the Niger Delta", 2, 5, "NGA"),  # the delta is Nigeria's, not Niger's
+        ("The Washington Post reported", 0, 3, "USAMEDWPO"),  # not the US capital
+        ("the Guardian Council vetoed", 0, 3, "IRNGOVGDC"),
     ],
 )
 def test_longest_match(actors, sentence, start, end, code):
@@ -236,6 +240,8 @@ def test_longest_match(actors, sentence, start, end, code):
     "sentence,start",
     [
         ("we told us nothing", 2),
+        ("Victoria police said", 0),  # the Australian state, not the Seychelles capital
+        ("New Jersey officials", 1),  # not the Channel Island
         ("the talks ended", 0),
         ("he ate turkey", 2),
         ("a U.S.", 5),  # start outside the words
