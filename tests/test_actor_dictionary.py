@@ -129,6 +129,10 @@ def test_organisations_refer_to_known_countries(actors):
         ("Islamic State", "org", "IMGMOSISIL"),
         ("Xinhua", "org", "CHNMEDXIN"),
         ("CCTV", "org", "CHNMEDCCT"),
+        ("the Pentagon", "org", "USAMILPEN"),  # metonyms of one country's bodies are organisations
+        ("Knesset", "org", "ISRLEGKNS"),
+        ("Revolutionary Guards", "org", "IRNMILIRGC"),
+        ("People's Liberation Army", "org", "CHNMILPLA"),
         ("troops", "sector", "MIL"),
         ("government", "sector", "GOV"),
         ("state media", "sector", "MED"),

@@ -76,6 +76,7 @@ _FOLD = str.maketrans(
      "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h"}
 )  # fmt: skip
 _APOSTROPHES = "'’‘`´ʼ"
+_SEPARATORS = frozenset({"-", "–", "‐", "'", "’"})
 _SPLIT = re.compile(r"[\s\-‐‑‒–—]+")
 
 
@@ -245,6 +246,12 @@ def _pieces(text: str) -> list[str]:
 
 # How a piece's case constrains the text it matches (see the module docstring).
 _ANY, _CAPITAL, _UPPER = 0, 1, 2
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[tuple[str, int], ...]:
+    """A text token as (lower-case piece, case level) pairs; cached: news repeats its words."""
+    return tuple((p.casefold(), _case_level(p)) for p in _pieces(word))
 
 
 def _caps_only(phrase: str) -> bool:
@@ -623,17 +630,17 @@ class ActorDictionary:
         node = self._root
         levels: list[int] = []
         for i in range(first, len(words)):
-            pieces = _pieces(words[i])
+            pieces = _word(words[i])
             if not pieces:
-                if i == first or words[i].strip() not in {"-", "–", "'", "’"}:
+                if i == first or words[i].strip() not in _SEPARATORS:
                     break
                 continue  # a separator token inside a phrase: "al", "-", "Qaeda"
-            for piece in pieces:
-                nxt = node.children.get(piece.casefold())
+            for piece, level in pieces:
+                nxt = node.children.get(piece)
                 if nxt is None:
                     return best
                 node = nxt
-                levels.append(_case_level(piece))
+                levels.append(level)
                 found = _fitting(node, levels)
                 if found:
                     best = (i + 1, found)
