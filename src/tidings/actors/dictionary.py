@@ -504,6 +504,13 @@ class ActorDictionary:
     max_phrase_words: int = 0
     _root: _Node = field(default_factory=_Node, repr=False)
 
+    def __repr__(self) -> str:
+        return (
+            f"ActorDictionary(version={self.version!r}, countries={len(self.countries)}, "
+            f"orgs={len(self.orgs)}, people={len(self.people)}, sectors={len(self.sectors)}, "
+            f"titles={len(self.titles)}, files={len(self.files)})"
+        )
+
     # -- loading -----------------------------------------------------------------------------
 
     @classmethod
