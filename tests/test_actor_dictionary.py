@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tidings.actors import ActorDictionary, Country, Org, Person
+from tidings.actors.dictionary import AGENT_CODES, DATA_DIR, HEADERS
 from tidings.errors import ResourceError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "actors"
@@ -81,6 +82,20 @@ def test_territories_and_historical_states(actors, iso3, code, status):
 
 def test_unknown_iso_code_is_none(actors):
     assert actors.country("ZZZ") is None
+
+
+def test_packaged_sectors_are_documented_agent_codes(actors):
+    used = {s.sector for s in actors.sectors} | {t.sector for t in actors.titles}
+    used |= {o.sector for o in actors.orgs.values() if o.sector}
+    assert used <= AGENT_CODES
+
+
+def test_readme_documents_every_file_format():
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    for kind, columns in HEADERS.items():
+        assert "\t".join(columns) in readme, kind
+    for code in AGENT_CODES:
+        assert f"| {code} |" in readme or f" {code} /" in readme or f"/ {code} |" in readme, code
 
 
 def test_organisations_refer_to_known_countries(actors):
