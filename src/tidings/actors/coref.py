@@ -1,0 +1,208 @@
+"""Light coreference inside one article: point pronouns and definite descriptions back to actors.
+
+Resolved, with the cue words from ``events/data/cues.tsv``:
+
+- personal pronouns: he/she/his → the latest person (or titled official); it/its → the latest
+  country or organisation; they/their → the latest pair of conjoined actors ("China and Belarus
+  … they") or else the latest country or organisation.  First-person pronouns are left to the
+  coder, which credits them to the speaker of the quote they stand in.
+- "the two leaders", "both countries", "both sides" → the latest two distinct actors.
+- "the country", "the ministry", "the army" → the latest actor with a country (plus the sector
+  the noun names: "the ministry" after "Ukraine" → UKRGOV).
+- a sector word with no country of its own ("the government", "police") takes the country of
+  the latest actor with one.
+
+Antecedents are looked for in the same sentence (before the word) and the three sentences
+before it; subjects are preferred over other mentions, the nearest over the farther.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from tidings.events.modality import Cues
+from tidings.extensions import Mention
+from tidings.records import Actor
+
+WINDOW = 3  # sentences back
+PERSONISH = {"person", "title", "ner-person"}
+THINGISH = {"dictionary", "capital", "sector"}
+_SUBJECT = {"nsubj", "nsubjpass"}
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+class _History:
+    """Resolved mentions seen so far, with their sentence numbers."""
+
+    def __init__(self, doc: Doc, sentence_of: list[int]) -> None:
+        self.doc = doc
+        self.sentence_of = sentence_of
+        self.items: list[Mention] = []
+
+    def add(self, mention: Mention) -> None:
+        if mention.actor.code or mention.how in PERSONISH:
+            self.items.append(mention)
+
+    def recent(self, at: int) -> list[Mention]:
+        """Mentions before token ``at`` within the window, nearest first."""
+        here = self.sentence_of[at]
+        found = [m for m in self.items if m.end <= at and here - self.sentence_of[m.start] <= WINDOW]
+        return found[::-1]
+
+    def pick(self, at: int, hows: set[str] | None, *, need_code: bool = False) -> Mention | None:
+        candidates = [m for m in self.recent(at) if (hows is None or m.how in hows)
+                      and (m.actor.code or not need_code)]  # fmt: skip
+        if not candidates:
+            return None
+        here = self.sentence_of[at]
+        # the nearest subject wins over a nearer object (subjects are what prose continues with),
+        # but only within the same or the previous sentence
+        for m in candidates:
+            if self.doc[m.head].dep_ in _SUBJECT and here - self.sentence_of[m.start] <= 1:
+                return m
+        return candidates[0]
+
+    def pair(self, at: int) -> list[Mention]:
+        """The latest two conjoined actors ("China and Belarus"), or []."""
+        for m in self.recent(at):
+            head = self.doc[m.head]
+            partner = [o for o in self.items if o is not m and o.actor.code and (
+                self.doc[o.head].head.i == head.i and self.doc[o.head].dep_ == "conj"
+                or head.dep_ == "conj" and head.head.i == o.head)]  # fmt: skip
+            if partner and m.actor.code:
+                return sorted([m, partner[0]], key=lambda x: x.start)
+        return []
+
+    def distinct(self, at: int, hows: set[str] | None, n: int) -> list[Mention]:
+        chosen: list[Mention] = []
+        for m in self.recent(at):
+            if m.actor.code and (hows is None or m.how in hows) and all(
+                m.actor.code != c.actor.code for c in chosen
+            ):
+                chosen.append(m)
+                if len(chosen) == n:
+                    return chosen[::-1]
+        return []
+
+
+def _copy(target: Mention, start: int, end: int, head: int, text: str, sector: str | None = None) -> Mention:
+    a = target.actor
+    # a person keeps their own code ("the two leaders" → RUSGOV, CHNGOV); a bare country or an
+    # organisation of that country takes the sector the anaphor names
+    if sector and a.country and target.how not in PERSONISH:
+        actor = Actor(text, a.country + sector, a.country, sector, None)
+    else:
+        actor = Actor(text, a.code, a.country, a.sector, a.name)
+    return Mention(start=start, end=end, head=head, actor=actor, how="coref")
+
+
+def _phrase_start(token: Token) -> int:
+    return min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "predet", "nummod", "amod")])
+
+
+def _group_anaphor(token: Token, cues: Cues) -> bool:
+    return cues.has("group", token.lemma_.lower()) and token.tag_ in ("NNS", "NNPS") and any(
+        c.lower_ in ("two", "both") for c in token.children
+    )
+
+
+def _definite_anaphor(token: Token, cues: Cues) -> bool:
+    return (
+        token.pos_ == "NOUN"
+        and cues.has("anaphor", token.lemma_.lower())
+        and token.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
+        and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children)
+    )
+
+
+def resolve(doc: Doc, mentions: list[Mention], cues: Cues) -> list[Mention]:
+    """Return ``mentions`` with sector-only actors completed plus one Mention per resolved anaphor."""
+    sentence_of = _sentence_index(doc)
+    history = _History(doc, sentence_of)
+    starts = {m.start: m for m in sorted(mentions, key=lambda m: m.start)}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for token in doc:
+        i = token.i
+        mention = starts.get(i)
+        if mention is not None:
+            if mention.actor.code is None and mention.actor.sector and mention.how in ("title", "sector"):
+                completed = _complete(doc[mention.head], mention, cues, history)
+                out.extend(completed)
+                for m in completed:
+                    history.add(m)
+                if completed:
+                    continue
+            out.append(mention)
+            history.add(mention)
+            continue
+        if i in covered:
+            continue
+        found = _anaphor(token, cues, history)
+        out.extend(found)
+        for m in found:
+            history.add(m)
+    return out
+
+
+def _complete(head: Token, mention: Mention, cues: Cues, history: _History) -> list[Mention]:
+    """A sector word without a country: "the two leaders", "the ministry", "the government"."""
+    sector = mention.actor.sector
+    text = mention.actor.text
+    if _group_anaphor(head, cues):
+        lemma = head.lemma_.lower()
+        chosen = history.distinct(head.i, PERSONISH, 2) if lemma in ("leader", "minister", "president") else []
+        chosen = chosen or history.distinct(head.i, None, 2)
+        return [_copy(m, mention.start, mention.end, mention.head, text, sector) for m in chosen]
+    if cues.has("anaphor", head.lemma_.lower()) and head.tag_ in ("NN", "NNP"):
+        target = history.pick(head.i, None, need_code=True)
+        if target is not None and target.actor.country:
+            return [_copy(target, mention.start, mention.end, mention.head, text, sector)]
+    return []
+
+
+def _anaphor(token: Token, cues: Cues, history: _History) -> list[Mention]:
+    lower = token.lower_
+    if token.tag_ in ("PRP", "PRP$") and cues.has("pronoun", lower):
+        kind = cues.value("pronoun", lower)
+        text = token.text
+        if kind == "person":
+            target = history.pick(token.i, PERSONISH)
+        elif kind == "thing":
+            target = history.pick(token.i, THINGISH, need_code=True)
+        elif kind == "plural":
+            pair = history.pair(token.i)
+            if pair:
+                return [_copy(m, token.i, token.i + 1, token.i, text) for m in pair]
+            target = history.pick(token.i, THINGISH, need_code=True)
+        else:
+            return []  # first person: the coder credits it to the quote's speaker
+        return [] if target is None else [_copy(target, token.i, token.i + 1, token.i, text)]
+    if _group_anaphor(token, cues):
+        lemma = token.lemma_.lower()
+        hows = PERSONISH if lemma in ("leader", "minister", "president") else None
+        chosen = history.distinct(token.i, hows, 2)
+        start = _phrase_start(token)
+        text = token.doc[start : token.i + 1].text
+        return [_copy(m, start, token.i + 1, token.i, text) for m in chosen]
+    if _definite_anaphor(token, cues):
+        target = history.pick(token.i, None, need_code=True)
+        if target is None or not target.actor.country:
+            return []
+        sector = cues.value("anaphor", token.lemma_.lower())
+        start = _phrase_start(token)
+        text = token.doc[start : token.i + 1].text
+        if sector in (None, "-"):
+            a = target.actor
+            actor = Actor(text, a.country, a.country, None, None)
+            return [Mention(start=start, end=token.i + 1, head=token.i, actor=actor, how="coref")]
+        return [_copy(target, start, token.i + 1, token.i, text, sector)]
+    return []

@@ -1,0 +1,223 @@
+"""Actor resolution: turn the words of a parsed article into actor mentions (``doc._.actors``).
+
+The spaCy component ``tidings_actors`` does, once per document:
+
+1. **Dictionary matches**: the longest dictionary phrase at each token (countries, nationality
+   adjectives, capitals, organisations, people, sector words, titles).
+2. **NER** adds the names the dictionary does not know (PERSON, ORG, GPE, NORP).
+3. **Grouping**: matches that modify one another in one noun phrase form one actor —
+   "the Chinese foreign minister" (adjective + title → CHNGOV), "Ukrainian troops" (→ UKRMIL),
+   "state broadcaster CCTV" (→ CHNMED), "Lebanon's new President Elias Hrawi" (→ LBNGOV).
+   A person resolves by the article date (``Person.actor_code(day)``); a capital alone stands
+   for its government ("Beijing denied" → CHNGOV); an organisation keeps its own code.
+4. **Light coreference** (``tidings.actors.coref``): pronouns, "the two leaders", "the
+   ministry", "the country" point back to earlier actors.
+
+Each resolved phrase becomes a :class:`tidings.extensions.Mention`; ``how`` says which rule
+resolved it (dictionary, person, capital, title, sector, ner, coref).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from tidings.actors import coref
+from tidings.events.modality import Cues, load_cues
+from tidings.extensions import Mention, register_extensions
+from tidings.records import Actor
+
+logger = logging.getLogger(__name__)
+
+# Dependency arcs inside one noun phrase along which actor words combine.
+_NOMINAL_MODS = {"compound", "amod", "poss", "appos", "nmod", "flat", "nn", "npadvmod", "case"}
+_NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# When one phrase has several dictionary readings, this order picks the one to use.
+_KIND_ORDER = ("person", "org", "country", "capital", "adjective", "title", "sector")
+
+
+@dataclass(slots=True)
+class Part:
+    """What one dictionary or NER match contributes to an actor."""
+
+    kind: str  # person, org, country, capital, adjective, title, sector, ner-person, ner
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    name: str | None = None
+
+
+@dataclass(slots=True)
+class Group:
+    parts: list[Part] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(p.start for p in self.parts)
+
+    @property
+    def end(self) -> int:
+        return max(p.end for p in self.parts)
+
+
+@lru_cache(maxsize=8)
+def load_dictionary(actor_files: tuple[str, ...] = ()) -> Any:
+    """The actor dictionary with the user's extra files, loaded once per process and file set."""
+    from tidings.actors.dictionary import ActorDictionary
+
+    return ActorDictionary.load(extra=actor_files)
+
+
+def entry_part(entry: Any, start: int, end: int, day: str | None) -> Part:
+    """Describe one dictionary Entry (kind + value) as a Part of an actor."""
+    kind, value = entry.kind, entry.value
+    if kind == "person":
+        code, country, sector = value.actor_code(day)
+        return Part("person", start, end, country, sector, code, value.name)
+    if kind == "org":
+        return Part("org", start, end, value.country, value.sector, value.code, value.name)
+    if kind in ("country", "adjective", "capital"):
+        return Part(kind, start, end, country=value.code)
+    return Part(kind, start, end, sector=value.sector)  # sector words and titles
+
+
+class ActorResolver:
+    """The ``tidings_actors`` component: writes ``doc._.actors`` (list of Mention)."""
+
+    def __init__(self, dictionary: Any, cues: Cues) -> None:
+        self.dictionary = dictionary
+        self.cues = cues
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        day = getattr(article, "date", None) if article is not None else None
+        parts = self._dictionary_parts(doc, day)
+        parts += self._ner_parts(doc, parts)
+        mentions = [self._mention(doc, g) for g in self._groups(doc, parts)]
+        mentions = [m for m in mentions if m is not None]
+        mentions = coref.resolve(doc, mentions, self.cues)
+        doc._.actors = sorted(mentions, key=lambda m: (m.start, m.end))
+        return doc
+
+    def _dictionary_parts(self, doc: Doc, day: str | None) -> list[Part]:
+        words = [t.text for t in doc]
+        parts: list[Part] = []
+        i = 0
+        while i < len(words):
+            found = self.dictionary.longest_match(words, i)
+            if not found or found[0] <= i or not found[1]:
+                i += 1
+                continue
+            end, entries = found
+            if words[i].lower() == "the" and end > i + 1:
+                i += 1  # keep the article out of the mention, so its head is the noun phrase's
+            entry = min(entries, key=lambda e: _KIND_ORDER.index(e.kind) if e.kind in _KIND_ORDER else 99)
+            parts.append(entry_part(entry, i, end, day))
+            i = end
+        return parts
+
+    @staticmethod
+    def _ner_parts(doc: Doc, parts: list[Part]) -> list[Part]:
+        covered = {i for p in parts for i in range(p.start, p.end)}
+        extra = []
+        for ent in doc.ents:
+            if ent.label_ not in _NER_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            kind = "ner-person" if ent.label_ == "PERSON" else "ner"
+            name = ent.text if ent.label_ in ("PERSON", "ORG") else None
+            extra.append(Part(kind, ent.start, ent.end, name=name))
+        return extra
+
+    @staticmethod
+    def _groups(doc: Doc, parts: list[Part]) -> list[Group]:
+        """Join parts that modify one another inside one noun phrase (union-find)."""
+        owner: dict[int, int] = {}
+        for n, part in enumerate(parts):
+            for i in range(part.start, part.end):
+                owner[i] = n
+        parent = list(range(len(parts)))
+
+        def find(n: int) -> int:
+            while parent[n] != n:
+                parent[n] = parent[parent[n]]
+                n = parent[n]
+            return n
+
+        for n, part in enumerate(parts):
+            token = _span_head(doc, part.start, part.end)
+            # climb at most two unmatched nominal tokens ("Russian leader Putin")
+            for _ in range(3):
+                if token.dep_ not in _NOMINAL_MODS and not (
+                    token.dep_ == "pobj" and token.head.lower_ in ("of", "from")
+                    and token.head.head.i in owner and parts[owner[token.head.head.i]].kind in ("title", "sector")
+                ):  # fmt: skip
+                    break
+                token = token.head.head if token.dep_ == "pobj" else token.head
+                other = owner.get(token.i)
+                if other is not None and other != n:
+                    parent[find(n)] = find(other)
+                    break
+                if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                    break
+        groups: dict[int, Group] = {}
+        for n, part in enumerate(parts):
+            groups.setdefault(find(n), Group()).parts.append(part)
+        return sorted(groups.values(), key=lambda g: g.start)
+
+    @staticmethod
+    def _mention(doc: Doc, group: Group) -> Mention | None:
+        start, end = group.start, group.end
+        head = _span_head(doc, start, end)
+        text = doc[start:end].text
+        by_kind: dict[str, Part] = {}
+        for part in group.parts:
+            by_kind.setdefault(part.kind, part)
+        country = next((p.country for p in group.parts if p.country), None)
+        sector = next((p.sector for p in group.parts if p.kind in ("title", "sector") and p.sector), None)
+        person = by_kind.get("person")
+        org = by_kind.get("org")
+        name = next((p.name for p in group.parts if p.name), None)
+        if person is not None and person.code:
+            actor = Actor(text, person.code, person.country, person.sector, person.name)
+            how = "person"
+        elif org is not None and org.code:
+            actor = Actor(text, org.code, org.country, org.sector, org.name)
+            how = "dictionary"
+        elif country is not None:
+            if sector is None and len(group.parts) == 1 and group.parts[0].kind == "capital":
+                sector, how = "GOV", "capital"  # "Beijing denied" stands for the government
+            elif sector is not None:
+                how = "title" if "title" in by_kind else "sector"
+            else:
+                how = "dictionary"
+            actor = Actor(text, country + (sector or ""), country, sector, name)
+        elif "title" in by_kind or "sector" in by_kind:
+            # a sector without a country ("the ministry"): coreference may supply the country
+            how = "title" if "title" in by_kind else "sector"
+            actor = Actor(text, None, None, sector, name)
+        elif "ner-person" in by_kind:
+            actor, how = Actor(text, None, None, None, name), "ner-person"
+        elif "ner" in by_kind:
+            actor, how = Actor(text, None, None, None, name), "ner"
+        else:
+            return None
+        return Mention(start=start, end=end, head=head.i, actor=actor, how=how)
+
+
+def _span_head(doc: Doc, start: int, end: int) -> Token:
+    """The token of doc[start:end] whose head lies outside the span (the span's root)."""
+    return doc[start:end].root
+
+
+@Language.factory("tidings_actors", default_config={"actor_files": []})
+def make_actor_resolver(nlp: Language, name: str, actor_files: Sequence[str]) -> ActorResolver:
+    register_extensions()
+    return ActorResolver(load_dictionary(tuple(actor_files)), load_cues())

@@ -1,0 +1,408 @@
+"""The event coder: from a parsed, actor-resolved sentence to CAMEO/PLOVER events.
+
+For each verb or event noun whose lemma is in the lexicon (``tidings.events.lexicon``) the
+coder picks the most specific lexicon entry whose conditions hold (particle/preposition,
+object lemma), then reads the actors off the dependency parse:
+
+- **source**: the subject; the ``by`` agent of a passive; for an infinitive or gerund without
+  a subject, the controller ("Libya offered to hand over …" → Libya; "urged X to stop" → X;
+  "accused X of sending" → X); for a conjoined verb, the first verb's subject ("agrees with
+  and supports"); for a relative clause, the noun it modifies; inside a quote or reported
+  speech, when the clause has no actor of its own, the speaker.
+- **target**: as the entry says (``dobj``, ``prep:with`` …), else the indirect object, the
+  object, then the objects of with/against/on/to; for a passive, its subject.
+
+Compound actors ("China and Belarus") give one event per source-target pair.  Negation and
+modality come from ``tidings.events.modality``; the date from the clause's own date
+expression ("on Tuesday", resolved against the article date) or else the article date.
+Sentences without a finite verb (tag lists, page furniture) are never coded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from tidings.dates import find_dates
+from tidings.events.lexicon import Lexicon, NounEntry, VerbEntry
+from tidings.events.modality import Cues, assess, governor, load_cues
+from tidings.extensions import Mention, register_extensions
+from tidings.nlp import has_finite_verb
+from tidings.records import Actor, Event, Evidence, Quote
+
+logger = logging.getLogger(__name__)
+
+_SUBJECTS = ("nsubj", "csubj")
+_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to")
+# Branches of a noun phrase that can hold the actor it stands for ("officials from China").
+_ACTOR_PREPS = {"of", "from"}
+_STOP_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "punct", "cc", "det",
+              "prep", "mark", "aux", "neg", "case"}  # fmt: skip
+_CONTROL_PREPS = ("on", "upon")  # "called on X to …": X does the infinitive
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    trigger: Token  # the verb or noun that fired
+    predicate: Token  # the verb whose arguments hold the actors (the noun's governor for nouns)
+    entry: VerbEntry | NounEntry
+    trigger_text: str
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(verb_files: tuple[str, ...] | None, noun_files: tuple[str, ...] | None) -> Lexicon:
+    return Lexicon.load(verbs=verb_files, nouns=noun_files)
+
+
+@lru_cache(maxsize=1)
+def load_ontology_cached():  # type: ignore[no-untyped-def]
+    from tidings.events.ontology import load_ontology
+
+    return load_ontology()
+
+
+class EventCoder:
+    """The ``tidings_events`` component: writes ``doc._.events`` (list of Event)."""
+
+    def __init__(self, lexicon: Lexicon, ontology: object, cues: Cues) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.cues = cues
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = list(self.code_doc(doc))
+        return doc
+
+    # -- finding predicates ---------------------------------------------------------------
+    def candidates(self, sent: Span) -> Iterable[Candidate]:
+        fired: set[int] = set()
+        nouns: list[Token] = []
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
+                found = self._match_verb(token, self.lexicon.verbs[lemma])
+                if found is not None:
+                    fired.add(token.i)
+                    yield found
+            elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in self.lexicon.nouns or (
+                token.pos_ == "NOUN" and lemma in self.lexicon.nouns
+            ):
+                nouns.append(token)
+        for token in nouns:
+            found = self._match_noun(token, fired)
+            if found is not None:
+                yield found
+
+    def _match_verb(self, verb: Token, entries: Sequence[VerbEntry]) -> Candidate | None:
+        preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+        dobj = _child(verb, "dobj") or _child(verb, "nsubjpass")
+        for entry in entries:
+            if entry.prep is not None and entry.prep not in preps:
+                continue
+            if entry.objects:
+                obj = dobj
+                if obj is None and entry.prep is not None:
+                    obj = _child(preps[entry.prep], "pobj")
+                if obj is None or obj.lemma_.lower() not in entry.objects:
+                    continue
+            text = verb.text if entry.prep is None else f"{verb.text} {preps[entry.prep].text}"
+            return Candidate(verb, verb, entry, text)
+        return None
+
+    def _match_noun(self, noun: Token, fired: set[int]) -> Candidate | None:
+        entries = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_, [])
+        gov = governor(noun)
+        governed = gov.i != noun.i and gov.pos_ in ("VERB", "AUX")
+        best: Candidate | None = None
+        for entry in entries:
+            if entry.governors:
+                if governed and gov.lemma_.lower() in entry.governors:
+                    if gov.i in fired:
+                        return None  # the verb already coded this ("impose sanctions")
+                    return Candidate(noun, gov, entry, f"{gov.text} {noun.text}")
+            elif best is None:
+                best = Candidate(noun, noun, entry, noun.text)
+        if best is not None and governed and gov.i in fired:
+            return None
+        return best
+
+    # -- coding ---------------------------------------------------------------------------
+    def code_doc(self, doc: Doc) -> Iterable[Event]:
+        article = doc._.article
+        article_id = getattr(article, "id", "") or ""
+        base_date = getattr(article, "date", None)
+        mentions = doc._.actors or []
+        at: dict[int, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            for i in range(m.start, m.end):
+                at[i].append(m)
+        quotes: list[Quote] = list(doc._.quotes or [])
+        for n, sent in enumerate(doc.sents):
+            if not has_finite_verb(sent):
+                continue
+            seen: set[tuple] = set()
+            for cand in self.candidates(sent):
+                for event in self._events(cand, n, sent, at, quotes, article_id, base_date):
+                    key = (event.source.code, event.target.code if event.target else None,
+                           event.cameo, cand.predicate.i)  # fmt: skip
+                    if key not in seen:
+                        seen.add(key)
+                        yield event
+
+    def _events(
+        self, cand: Candidate, n: int, sent: Span, at: dict[int, list[Mention]],
+        quotes: list[Quote], article_id: str, base_date: str | None,
+    ) -> Iterable[Event]:  # fmt: skip
+        code = self.ontology.find(cand.entry.cameo)  # type: ignore[attr-defined]
+        if code is None or code.plover is None:
+            return
+        finder = _ActorFinder(at)
+        verdict = assess(cand.trigger, self.cues)
+        speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
+        sources = finder.source(cand)
+        modality = verdict.modality
+        if not sources and speaker is not None and _can_take_speaker(cand):
+            sources = [speaker]
+            if modality == "reported":
+                modality = "asserted"  # the speaker performs it by saying it ("We call for…")
+        targets = finder.target(cand)
+        if not sources:
+            return
+        date = self._date(cand, sent, base_date)
+        evidence = Evidence(sent.text, sent.start_char, sent.end_char, cand.trigger_text)
+        for source in sources:
+            if not source.code:
+                continue
+            # unknown targets and the source itself are no target ("X and Y agreed" stays one-sided)
+            kept = [t for t in targets if t.code and t.code != source.code]
+            for target in kept or [None]:
+                yield Event(
+                    article_id=article_id, sentence=n, date=date, source=source, target=target,
+                    cameo=code.code, cameo_name=code.name, plover=code.plover,
+                    plover_mode=code.plover_mode, goldstein=code.goldstein,
+                    quad_class=code.quad_class, evidence=evidence, rule=cand.entry.rule,
+                    negated=verdict.negated, modality=modality, speaker=speaker,
+                    confidence=0.9 if isinstance(cand.entry, VerbEntry) else 0.8,
+                )  # fmt: skip
+
+    def _speaker(
+        self, trigger: Token, speech: Token | None, quotes: list[Quote], finder: _ActorFinder
+    ) -> Actor | None:
+        idx = trigger.idx
+        for quote in quotes:
+            if quote.start <= idx < quote.end and quote.speaker is not None:
+                return quote.speaker
+        if speech is not None:
+            found = finder.subject(speech)
+            if found:
+                return found[0]
+        return None
+
+    def _date(self, cand: Candidate, sent: Span, base_date: str | None) -> str | None:
+        pred = cand.predicate
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in pred.children)
+        found = find_dates(sent.text, base_date, future=future)
+        if not found:
+            return base_date
+        offset = sent.start_char
+        clause = {t.i for t in pred.subtree if not _inside_other_clause(t, pred)}
+        doc = sent.doc
+        for d in found:
+            span = doc.char_span(offset + d.start, offset + d.end, alignment_mode="expand")
+            if span is not None and any(t.i in clause for t in span):
+                return d.date
+        return base_date
+
+
+def _inside_other_clause(token: Token, pred: Token) -> bool:
+    """True when ``token`` belongs to a clause embedded under ``pred`` (its own date)."""
+    while token.i != pred.i and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis"):
+            return True
+        token = token.head
+    return False
+
+
+def _child(token: Token, dep: str) -> Token | None:
+    for c in token.children:
+        if c.dep_ == dep:
+            return c
+    return None
+
+
+def _can_take_speaker(cand: Candidate) -> bool:
+    """The speaker may stand in for a missing or first-person subject, not for a third party."""
+    pred = cand.predicate
+    subj = _child(pred, "nsubj")
+    return subj is None or subj.lower_ in ("we", "i")
+
+
+class _ActorFinder:
+    """Reads actors off the parse, through the mentions index ``at`` (token → mentions)."""
+
+    def __init__(self, at: dict[int, list[Mention]]) -> None:
+        self.at = at
+
+    def actors_in(self, token: Token | None) -> list[Actor]:
+        """The actors a noun phrase stands for: its own mention, else the nearest ones inside."""
+        if token is None:
+            return []
+        best: list[Mention] = []
+        best_cost = 99
+        frontier = [(token, 0)]
+        seen = {token.i}
+        while frontier:
+            node, cost = frontier.pop(0)
+            if cost > best_cost:
+                continue
+            here = self.at.get(node.i)
+            if here:
+                if cost < best_cost:
+                    best, best_cost = [], cost
+                best.extend(m for m in here if m not in best)
+            for child in node.children:
+                if child.i in seen:
+                    continue
+                if child.dep_ == "conj":
+                    step = 0
+                elif child.dep_ == "prep" and child.lower_ in _ACTOR_PREPS:
+                    step = 1
+                elif child.dep_ == "pobj" and node.dep_ == "prep":
+                    step = 1
+                elif here and child.i in {i for m in here for i in range(m.start, m.end)}:
+                    step = 0
+                elif child.dep_ in _STOP_DEPS:
+                    continue
+                else:
+                    step = 1
+                seen.add(child.i)
+                frontier.append((child, cost + step))
+            frontier.sort(key=lambda x: x[1])
+        out: list[Actor] = []
+        for m in best:
+            if m.actor not in out:
+                out.append(m.actor)
+        return out
+
+    def subject(self, verb: Token, depth: int = 0) -> list[Actor]:
+        """The actors doing ``verb``: subject, passive agent, or the controller of a bare verb."""
+        if depth > 6:
+            return []
+        for c in verb.children:
+            if c.dep_ in _SUBJECTS:
+                found = self.actors_in(c)
+                if found or c.tag_ in ("PRP", "WP", "WDT", "EX") and c.lower_ not in ("we", "i", "who", "which", "that"):
+                    return found
+                if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                    return self.actors_in(verb.head)
+                return found
+        if _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None:
+            agent = _child(verb, "agent")
+            return self.actors_in(_child(agent, "pobj")) if agent is not None else []
+        return self._controller(verb, depth)
+
+    def _controller(self, verb: Token, depth: int) -> list[Actor]:
+        head, dep = verb.head, verb.dep_
+        if head.i == verb.i:
+            return []
+        if dep == "conj":
+            return self.subject(head, depth + 1)
+        if dep in ("xcomp", "advcl"):
+            # object control: "urged X to stop", "called on X to stop" -> X
+            obj = _child(head, "dobj")
+            if obj is None:
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in _CONTROL_PREPS:
+                        obj = _child(c, "pobj")
+            if obj is not None:
+                found = self.actors_in(obj)
+                if found:
+                    return found
+            return self.subject(head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep":
+            # "accused X of sending aid" -> X sends; "by sending" -> the main subject
+            main = head.head
+            obj = _child(main, "dobj") if head.lower_ != "by" else None
+            found = self.actors_in(obj) if obj is not None else []
+            return found or (self.subject(main, depth + 1) if main.pos_ in ("VERB", "AUX") else [])
+        if dep in ("acl", "relcl"):
+            found = self.actors_in(head)
+            if found:
+                return found
+            if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+                return self.subject(head.head, depth + 1)
+        return []
+
+    def source(self, cand: Candidate) -> list[Actor]:
+        pred = cand.predicate
+        if cand.trigger.i != pred.i or isinstance(cand.entry, VerbEntry):
+            return self.subject(pred)
+        # a free-standing event noun: "Russia's invasion", "the attack by rebels"
+        noun = cand.trigger
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return self.actors_in(c)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return self.actors_in(_child(c, "pobj"))
+        for c in noun.children:  # "Russian air strikes": an actor word modifying the noun
+            if c.dep_ in ("amod", "compound") and self.at.get(c.i):
+                return self.actors_in(c)
+        gov = governor(noun)
+        if gov.i != noun.i and gov.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj",):
+            return self.subject(gov)
+        return []
+
+    def target(self, cand: Candidate) -> list[Actor]:
+        pred, entry = cand.predicate, cand.entry
+        spec = entry.target if isinstance(entry, VerbEntry) else None
+        if spec == "none":
+            return []
+        passive = _child(pred, "nsubjpass") is not None
+        obj = _child(pred, "nsubjpass") if passive else _child(pred, "dobj")
+        holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + ([obj] if obj is not None else [])
+        if spec == "dobj":
+            return self.actors_in(obj)
+        if spec and spec.startswith("prep:"):
+            return self._prep_object(holders, (spec[5:],))
+        if isinstance(entry, NounEntry) and cand.trigger.i == pred.i:
+            return self._prep_object([cand.trigger], ("of", "against", "on", "with", "to", "for"))
+        dative = _child(pred, "dative")
+        if dative is not None:
+            found = self.actors_in(_child(dative, "pobj") or dative)
+            if found:
+                return found
+        if obj is not None and not (cand.trigger.i != pred.i and obj.i == cand.trigger.i):
+            found = self.actors_in(obj)
+            if found:
+                return found
+        return self._prep_object(holders, _DEFAULT_TARGET_PREPS)
+
+    def _prep_object(self, holders: list[Token], preps: Sequence[str]) -> list[Actor]:
+        for prep in preps:
+            for holder in holders:
+                for c in holder.children:
+                    if c.dep_ in ("prep", "dative") and c.lower_ == prep:
+                        found = self.actors_in(_child(c, "pobj"))
+                        if found:
+                            return found
+        return []
+
+
+@Language.factory(
+    "tidings_events", default_config={"verb_files": None, "noun_files": None}
+)
+def make_event_coder(
+    nlp: Language, name: str, verb_files: list[str] | None, noun_files: list[str] | None
+) -> EventCoder:
+    register_extensions()
+    lexicon = load_lexicon(
+        None if verb_files is None else tuple(verb_files),
+        None if noun_files is None else tuple(noun_files),
+    )
+    return EventCoder(lexicon, load_ontology_cached(), load_cues())

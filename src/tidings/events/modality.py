@@ -1,0 +1,171 @@
+"""Negation and modality of a coded predicate, read off the dependency parse.
+
+The cue words live in ``events/data/cues.tsv`` (kind, word, value; documented at the top of
+that file).  ``assess(trigger, cues)`` climbs from the trigger through the clauses that embed
+it and returns whether the event is negated, its modality (asserted, reported, alleged,
+intended, hypothetical) and the verb of saying that reports it, if any:
+
+- "Russia did not attack"                 → negated
+- "Russia refused to attack"              → negated (the refusal itself may be an event)
+- "Russia could attack"                   → hypothetical (modal auxiliary)
+- "would have the power to veto"          → hypothetical (modal on an embedding clause)
+- "if Russia attacks"                     → hypothetical (conditional clause)
+- "Russia plans to attack"                → intended
+- "X accused Russia of attacking"         → alleged
+- "X said Russia attacked"                → reported, speech verb "said"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from tidings.errors import ResourceError
+
+CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
+KINDS = (
+    "speech", "allege", "intend", "modal", "condition", "negation", "refuse", "pronoun",
+    "anaphor", "group",
+)  # fmt: skip
+
+# Dependency labels through which an embedded predicate inherits the modality of its head.
+_EMBEDDING = {"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advcl", "relcl", "conj",
+              "parataxis", "attr", "oprd", "nsubj", "nsubjpass", "appos", "dative"}  # fmt: skip
+_CLAUSAL = {"ccomp", "parataxis"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Cue words by kind: ``words[kind][word] = value``."""
+
+    words: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def has(self, kind: str, word: str) -> bool:
+        return word in self.words.get(kind, {})
+
+    def value(self, kind: str, word: str) -> str | None:
+        return self.words.get(kind, {}).get(word)
+
+
+@lru_cache(maxsize=8)
+def load_cues(path: str | Path | None = None) -> Cues:
+    """Read and validate a cue file (default: the packaged one); errors name file:line."""
+    path = Path(path) if path is not None else CUES_FILE
+    if not path.is_file():
+        raise ResourceError("cue file not found", input=str(path))
+    words: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+    header = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        where = f"{path}:{number}"
+        if not header:
+            if cells != ["kind", "word", "value"]:
+                raise ResourceError("header must be 'kind word value' (tab-separated)", input=where)
+            header = True
+            continue
+        if len(cells) != 3:
+            raise ResourceError(f"expected 3 tab-separated columns, got {len(cells)}", input=where)
+        kind, word, value = cells
+        if kind not in KINDS:
+            raise ResourceError(f"unknown kind {kind!r} (one of {', '.join(KINDS)})", input=where)
+        if not word:
+            raise ResourceError("empty word", input=where)
+        words[kind][word.lower()] = value
+    return Cues(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    negated: bool
+    modality: str
+    speech: Token | None  # the verb of saying whose complement holds the event
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _negated_here(token: Token, cues: Cues) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and cues.has("negation", child.lower_)):
+            return True
+    return False
+
+
+def _modal_here(token: Token, cues: Cues) -> bool:
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+            value = cues.value("modal", child.lower_)
+            if value is not None and value != "asserted":
+                return True
+    return False
+
+
+def _conditional_here(token: Token, cues: Cues) -> bool:
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and cues.has("condition", c.lower_) for c in token.children
+    )
+
+
+def _alleged_here(token: Token, cues: Cues) -> bool:
+    return any(c.dep_ == "advmod" and cues.has("allege", c.lower_) for c in token.children)
+
+
+def governor(trigger: Token) -> Token:
+    """For an event noun, the verb whose object (or prepositional object) it is; else itself."""
+    token = trigger
+    if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            token = token.head.head
+        elif token.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            token = token.head
+    return token
+
+
+def assess(trigger: Token, cues: Cues) -> Assessment:
+    """Negation, modality and reporting verb of the event whose trigger is ``trigger``."""
+    base = governor(trigger)
+    negated = _negated_here(trigger, cues) or (base.i != trigger.i and _negated_here(base, cues))
+    modality: str | None = None
+    if _modal_here(base, cues) or _conditional_here(base, cues):
+        modality = "hypothetical"
+    elif _alleged_here(base, cues) or _alleged_here(trigger, cues):
+        modality = "alleged"
+    speech: Token | None = None
+    token = base
+    # Climb the chain of embedding clauses; the nearest cue decides the modality.
+    for _ in range(12):
+        head, dep = token.head, token.dep_
+        if head.i == token.i or dep not in _EMBEDDING:
+            break
+        lemma = _lemma(head)
+        if dep == "conj":
+            token = head
+            continue
+        if dep == "xcomp" and cues.has("refuse", lemma):
+            negated = not negated
+        elif dep == "xcomp" and _negated_here(head, cues):
+            negated = True
+        if modality is None:
+            if _modal_here(head, cues) or _conditional_here(head, cues):
+                modality = "hypothetical"
+            elif dep in ("xcomp",) and cues.has("intend", lemma):
+                modality = "intended"
+            elif dep in ("pcomp", "pobj", "prep", "ccomp", "xcomp") and cues.has("allege", lemma):
+                modality = "alleged"
+            elif _alleged_here(head, cues):
+                modality = "alleged"
+        if dep in _CLAUSAL and cues.has("speech", lemma):
+            speech = head
+            if modality is None:
+                modality = "reported"
+            break
+        if _conditional_here(token, cues) and modality is None:
+            modality = "hypothetical"
+        token = head
+    return Assessment(negated=negated, modality=modality or "asserted", speech=speech)
