@@ -578,7 +578,7 @@ class ActorDictionary:
         # The same value under two spellings of one key ("US" and "U.S.") is one entry; it
         # matches whatever either spelling matches.
         for i, (old, sig) in enumerate(node.entries):
-            if old == entry:
+            if old == entry or _same_word(old, entry):
                 node.entries[i] = (old, tuple(map(min, sig, signature)))
                 return
         node.entries.append((entry, signature))
@@ -652,6 +652,16 @@ class ActorDictionary:
                 if found:
                     best = (i + 1, found)
         return best
+
+
+def _same_word(a: Entry, b: Entry) -> bool:
+    """Two spellings of one sector word or title ("secretary-general", "secretary general")."""
+    return (
+        a.kind == b.kind
+        and isinstance(a.value, Sector | Title)
+        and isinstance(b.value, Sector | Title)
+        and a.value.sector == b.value.sector
+    )
 
 
 def _fitting(node: _Node, levels: list[int]) -> list[Entry]:
