@@ -1,0 +1,367 @@
+"""`tidings ingest`, `events`, `dyads`, `actors`, `query`, `export` and `demo`: the store commands.
+
+Each is a thin skin over ``tidings.store`` (``open_store``, ``Store`` methods) and
+``tidings.store.ingest.ingest``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+import pandas as pd
+
+from tidings.cli._common import Reporter, common_options, handle_errors
+from tidings.store import DEFAULT_DB, open_store
+from tidings.store.export import FORMATS
+from tidings.store.queries import PERIODS
+
+OUTPUT_FORMATS = ("table", "jsonl", "csv")
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
+    help="The store file (DuckDB).",
+)  # fmt: skip
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
+    help="Output: a readable table, JSON Lines or CSV.",
+)  # fmt: skip
+since_option = click.option(
+    "--since", metavar="DATE", help="Only events on or after this ISO date."
+)
+until_option = click.option(
+    "--until", metavar="DATE", help="Only events on or before this ISO date."
+)
+limit_option = click.option(
+    "--limit", type=click.IntRange(min=0), default=None, help="At most N rows."
+)
+
+
+# -- output -------------------------------------------------------------------------------------
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(file=click.get_text_stream("stdout"), soft_wrap=False)
+
+
+def _table(df: pd.DataFrame, *, title: str | None = None, wide: tuple[str, ...] = ()) -> Any:
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for col in df.columns:
+        if col in wide:
+            table.add_column(str(col), overflow="fold", ratio=3, min_width=30)
+        else:
+            table.add_column(
+                str(col),
+                overflow="fold",
+                justify="right" if pd.api.types.is_numeric_dtype(df[col]) else "left",
+            )
+    for row in df.itertuples(index=False):
+        table.add_row(*("" if _missing(v) else str(v) for v in row))
+    return table
+
+
+def _missing(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def emit(
+    df: pd.DataFrame, fmt: str, *, title: str | None = None, wide: tuple[str, ...] = ()
+) -> None:
+    """Write a DataFrame to stdout as a table, JSON Lines or CSV."""
+    out = click.get_text_stream("stdout")
+    if fmt == "jsonl":
+        if not df.empty:
+            out.write(
+                df.to_json(
+                    orient="records", lines=True, date_format="iso", force_ascii=False
+                ).rstrip("\n")
+                + "\n"
+            )
+    elif fmt == "csv":
+        df.to_csv(out, index=False, lineterminator="\n")
+    else:
+        if df.empty:
+            click.echo("(no rows)")
+            return
+        _console().print(_table(df, title=title, wide=wide))
+
+
+# -- ingest -------------------------------------------------------------------------------------
+class _IngestProgress:
+    """A live line on stderr: articles coded, articles/s, events found."""
+
+    def __init__(self, reporter: Reporter) -> None:
+        self.bar: Any = None
+        if reporter.quiet or not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=True,
+        )  # fmt: skip
+        self.task = self.bar.add_task("starting…")
+
+    def __enter__(self) -> _IngestProgress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def __call__(self, report: Any) -> None:
+        if self.bar is not None:
+            self.bar.update(
+                self.task,
+                description=f"{report.coded} articles, {report.rate:.1f} articles/s, {report.found} events found",
+            )
+
+
+def _run_ingest(paths: tuple[str, ...], db: Path, reporter: Reporter, **options: Any) -> Any:
+    from tidings.store.ingest import ingest as run
+
+    with _IngestProgress(reporter) as progress:
+        report = run(paths, db, progress=progress, **options)
+    for failed in report.failed:
+        message = failed.error
+        if failed.input and not message.startswith(str(failed.input)):
+            message = f"{failed.input}: {message}"
+        reporter.error(message)
+    dup = f" ({report.duplicates} near-duplicates)" if report.duplicates else ""
+    reporter.note(
+        f"stored {report.stored} articles{dup}, {report.events} events, {report.quotes} quotes; "
+        f"skipped {report.skipped} already stored; {len(report.failed)} failed — "
+        f"{report.seconds:.1f} s, {report.rate:.1f} articles/s → {db}"
+    )
+    return report
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes coding in parallel (each loads the pipeline once).")  # fmt: skip
+@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
+              help="Articles per write transaction (the most an interrupted run has to redo).")  # fmt: skip
+@click.option("--date", metavar="DATE", help="Publication date for articles that carry none (ISO).")
+@click.option("--source", metavar="NAME", help="Outlet name for articles that carry none.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor dictionary file (repeatable).")  # fmt: skip
+@common_options
+@handle_errors
+def ingest(paths: tuple[str, ...], db: Path, workers: int, batch_size: int, date: str | None,
+           source: str | None, actor_files: tuple[str, ...]) -> None:  # fmt: skip
+    """Read, code and store articles in a DuckDB file. Inputs are files or directories (text,
+    HTML, JSONL, WARC, feeds). Articles already stored (same id) are skipped, so re-running adds
+    nothing, and a run that was interrupted — even killed — is finished by running it again.
+    Inputs that fail are reported at the end (exit status 1); the others are stored regardless.
+
+    \b
+    Example:
+      tidings ingest examples/ --db news.duckdb --workers 2
+      tidings events --db news.duckdb --type ASSAULT
+    """
+    reporter = Reporter()
+    _run_ingest(paths, db, reporter, workers=workers, batch_size=batch_size, date=date,
+                source=source, actor_files=actor_files)  # fmt: skip
+    sys.exit(reporter.exit_code)
+
+
+# -- queries ------------------------------------------------------------------------------------
+@click.command()
+@db_option
+@click.option(
+    "--actor", metavar="CODE_OR_NAME", help="Actor code prefix (USA, IRNGOV) or name, either side."
+)
+@click.option("--source-country", metavar="ISO", help="Source actor's country (ISO alpha-3).")
+@click.option("--target-country", metavar="ISO", help="Target actor's country (ISO alpha-3).")
+@click.option("--type", "type_", metavar="PLOVER", help="PLOVER event type (AGREE, ASSAULT…).")
+@click.option("--cameo", metavar="PREFIX", help="CAMEO code prefix (19 = every fight code).")
+@since_option
+@until_option
+@click.option(
+    "--text", metavar="WORDS", help="Words that must all appear in the evidence sentence."
+)
+@limit_option
+@format_option
+@common_options
+@handle_errors
+def events(db: Path, actor: str | None, source_country: str | None, target_country: str | None,
+           type_: str | None, cameo: str | None, since: str | None, until: str | None,
+           text: str | None, limit: int | None, fmt: str) -> None:  # fmt: skip
+    """List stored events with filters, oldest first. The table shows who did what to whom and
+    the evidence sentence; JSON Lines and CSV give every column of the events table.
+
+    \b
+    Example:
+      tidings events --actor IRN --type ACCUSE --since 2018-01-01
+      tidings events --cameo 19 --format csv > fights.csv
+    """
+    from tidings.store.queries import EVENT_SUMMARY_COLUMNS
+
+    store = open_store(db)
+    filters = dict(actor=actor, source_country=source_country, target_country=target_country,
+                   type=type_, cameo=cameo, since=since, until=until, text=text)  # fmt: skip
+    if fmt == "table":
+        df = store.events(limit=limit, columns=EVENT_SUMMARY_COLUMNS, **filters)
+        df = pd.DataFrame({
+            "date": df["date"].astype(str),
+            "source": df["source_name"].fillna("") + " [" + df["source_code"].fillna("?") + "]",
+            "event": df["plover"].fillna("") + " " + df["cameo"] + (" (not)" * df["negated"].astype(int)),
+            "target": (df["target_name"].fillna("") + " [" + df["target_code"].fillna("-") + "]"),
+            "goldstein": df["goldstein"],
+            "evidence": df["evidence_text"],
+        })  # fmt: skip
+        emit(df, fmt, wide=("evidence",))
+    else:
+        emit(store.events(limit=limit, **filters), fmt)
+
+
+@click.command()
+@db_option
+@click.option(
+    "--by", type=click.Choice(PERIODS), default="month", show_default=True, help="Time period."
+)
+@since_option
+@until_option
+@limit_option
+@format_option
+@common_options
+@handle_errors
+def dyads(
+    db: Path, by: str, since: str | None, until: str | None, limit: int | None, fmt: str
+) -> None:
+    """Count events per source-target country pair per day, week, month or year, with the mean
+    Goldstein score and counts per quad class (q1 verbal cooperation … q4 material conflict).
+    The same event reported by many articles counts once (``events``); ``reports`` counts them all.
+
+    \b
+    Example:
+      tidings dyads --by week --since 2022-02-01
+    """
+    emit(open_store(db).dyads(by=by, since=since, until=until, limit=limit), fmt)
+
+
+@click.command()
+@db_option
+@since_option
+@until_option
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=20, show_default=True, help="At most N actors."
+)
+@format_option
+@common_options
+@handle_errors
+def actors(db: Path, since: str | None, until: str | None, limit: int, fmt: str) -> None:
+    """List the most active actors: events as source and as target, usual name, country, sector
+    and mean Goldstein score of their events.
+
+    \b
+    Example:
+      tidings actors --since 2020-01-01 --limit 10
+    """
+    emit(open_store(db).actors(limit=limit, since=since, until=until), fmt)
+
+
+@click.command()
+@click.argument("sql")
+@db_option
+@format_option
+@common_options
+@handle_errors
+def query(sql: str, db: Path, fmt: str) -> None:
+    """Run a read-only SQL query on the store (tables articles, events, quotes, actors,
+    ingest_log; view event_groups). The file is opened read-only, so writes fail.
+
+    \b
+    Example:
+      tidings query "SELECT plover, count(*) AS n FROM events GROUP BY ALL ORDER BY n DESC"
+    """
+    emit(open_store(db).query(sql), fmt)
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="Export format.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output file (a directory for parquet); standard output when omitted.")  # fmt: skip
+@common_options
+@handle_errors
+def export(db: Path, fmt: str, out: Path | None) -> None:
+    """Export stored events: jsonl (Event records), csv (the events table), parquet (a directory
+    partitioned by month), gdelt (GDELT 2.0 event columns, tab-separated, one row per real-world
+    event with its mention counts) or plover (POLECAT-style JSON Lines).
+
+    \b
+    Example:
+      tidings export --format gdelt --out events.tsv
+      tidings export --format parquet --out events_parquet/
+    """
+    reporter = Reporter()
+    store = open_store(db)
+    n = store.export(fmt, out if out is not None else click.get_text_stream("stdout"))
+    reporter.note(f"exported {n} rows as {fmt}" + (f" to {out}" if out else ""))
+
+
+# -- demo ---------------------------------------------------------------------------------------
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default="demo.duckdb",
+              show_default=True, help="The store file to fill.")  # fmt: skip
+@common_options
+@handle_errors
+def demo(paths: tuple[str, ...], db: Path) -> None:
+    """Ingest sample articles (default: examples/) into a store and print what tidings found:
+    articles, events by type, the busiest dyads and a few events with their evidence sentence.
+
+    \b
+    Example:
+      tidings demo --db demo.duckdb examples/
+    """
+    reporter = Reporter()
+    _run_ingest(paths or ("examples",), db, reporter, workers=1)
+    _print_summary(open_store(db), db)
+    sys.exit(reporter.exit_code)
+
+
+def _print_summary(store: Any, db: Path) -> None:
+    from rich.text import Text
+
+    console = _console()
+    s = store.summary()
+    dup = f" ({s['duplicates']} republished copies)" if s["duplicates"] else ""
+    console.print(
+        Text("tidings: who did what to whom, with the sentence that says so", style="bold")
+    )
+    console.print(
+        f"{s['articles']} articles{dup} → {s['events']} event mentions → {s['unique_events']} distinct events, "
+        f"{s['quotes']} quotes, {s['actors']} actors, {s['first_date'] or '?'} … {s['last_date'] or '?'}"
+    )
+    if not s["by_type"].empty:
+        console.print(_table(s["by_type"], title="Events by PLOVER type"))
+    if not s["top_dyads"].empty:
+        console.print(_table(s["top_dyads"], title="Busiest dyads (source → target)"))
+    examples = store.examples(limit=4)
+    if not examples.empty:
+        console.print(Text("A few events and the sentences behind them", style="bold"))
+    for row in examples.itertuples(index=False):
+        head = f"{row.date}  {row.source or '?'} —{row.type} {row.cameo} {row.cameo_name}→ {row.target or '-'}"
+        console.print(Text(head, style="cyan"))
+        sentence = Text("  " + " ".join(str(row.evidence_text).split()))
+        if row.trigger:
+            sentence.highlight_words([row.trigger], style="bold yellow")
+        console.print(sentence)
+    console.print(
+        f"\nNext: tidings events --db {db} --type ASSAULT · tidings dyads --db {db} --by week · "
+        f"tidings export --db {db} --format gdelt"
+    )

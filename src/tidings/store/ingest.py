@@ -1,0 +1,277 @@
+"""Ingestion: read inputs, code the articles, store them — idempotent, resumable, in parallel.
+
+>>> from tidings.store.ingest import ingest
+>>> report = ingest(["examples/"], "tidings.duckdb", workers=2)
+
+* Idempotent: an article whose id is already stored is skipped (checked once at start and
+  again inside each write transaction), so re-running on the same inputs adds nothing.
+* Resumable: each batch (articles, events, quotes, actors, log rows) is one transaction; a run
+  killed at any moment, even by SIGKILL, leaves whole batches only, and the next run codes
+  what is missing.
+* Parallel: ``workers > 1`` codes chunks of articles in a process pool, one Pipeline per
+  worker process, loaded once; the parent reads, hands out chunks and writes (DuckDB has one
+  writer per file).
+* Failures (unreadable inputs, articles the coder chokes on) are logged in ``ingest_log`` and
+  returned; the good inputs are stored regardless.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import TidingsError
+from tidings.records import Article, Result
+from tidings.store import DEFAULT_DB, open_store
+from tidings.store.write import AddStats, BatchWriter, Coded, Failed
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 8  # articles per worker task: big enough for nlp.pipe batching, small for smooth progress
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest run did.
+
+    ``coded``/``found``: articles coded and events found in them (progress, before writing);
+    ``stored``/``events``/``quotes``/``duplicates``: what was written; ``skipped``: articles
+    already stored; ``failed``: every input or article that failed.
+    """
+
+    stored: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    events: int = 0
+    quotes: int = 0
+    coded: int = 0
+    found: int = 0
+    failed: list[Failed] = field(default_factory=list)
+    seconds: float = 0.0
+    versions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        """Articles coded per second of wall time."""
+        return self.coded / self.seconds if self.seconds > 0 else 0.0
+
+    def add(self, stats: AddStats) -> None:
+        self.stored += stats.stored
+        self.skipped += stats.skipped
+        self.duplicates += stats.duplicates
+        self.events += stats.events
+        self.quotes += stats.quotes
+
+
+Progress = Callable[[IngestReport], None]
+
+
+def _label(article: Article) -> str:
+    return article.url or article.id
+
+
+# -- coding, in this process or in workers ------------------------------------------------------
+def _code_chunk(pipeline: Any, chunk: Sequence[tuple[Article, float]]) -> list[Coded | Failed]:
+    """Code a chunk with ``nlp.pipe``; if it fails, code one by one so only the culprit fails."""
+    start = time.perf_counter()
+    try:
+        results: list[Result] = list(pipeline.code([a for a, _ in chunk]))
+    except Exception:  # the coder is not ours to trust with one bad article spoiling the chunk
+        logger.debug("chunk failed; coding its %d articles one by one", len(chunk), exc_info=True)
+    else:
+        each = (time.perf_counter() - start) / max(len(chunk), 1)
+        return [
+            Coded(r, input=_label(a), read_s=read_s, code_s=each)
+            for r, (a, read_s) in zip(results, chunk, strict=True)
+        ]
+    out: list[Coded | Failed] = []
+    for article, read_s in chunk:
+        t0 = time.perf_counter()
+        try:
+            result = pipeline.code_article(article)
+        except Exception as err:
+            logger.warning("%s: coding failed: %s", _label(article), err, exc_info=True)
+            out.append(
+                Failed(_label(article), f"coding failed: {type(err).__name__}: {err}", article.id)
+            )
+        else:
+            out.append(
+                Coded(result, input=_label(article), read_s=read_s, code_s=time.perf_counter() - t0)
+            )
+    return out
+
+
+# The pipeline of a worker process, built once by the pool initializer (per-process state is
+# how multiprocessing hands a loaded resource to many tasks).
+_WORKER_PIPELINE: Any = None
+
+
+def _init_worker(model: str | None, actor_files: tuple[str, ...]) -> None:
+    global _WORKER_PIPELINE
+    from tidings.pipeline import Pipeline
+
+    _WORKER_PIPELINE = Pipeline(model=model, actor_files=actor_files)
+
+
+def _worker_code(chunk: list[tuple[Article, float]]) -> list[Coded | Failed]:
+    return _code_chunk(_WORKER_PIPELINE, chunk)
+
+
+def _worker_versions() -> dict[str, str]:
+    return dict(_WORKER_PIPELINE.versions)
+
+
+# -- reading ------------------------------------------------------------------------------------
+def _read(
+    paths: Sequence[str | Path], *, date: str | None, source: str | None
+) -> Iterator[tuple[Article | Failed, float]]:
+    from tidings.read import iter_articles
+
+    items = iter(iter_articles([str(p) for p in paths], date=date, source=source))
+    while True:
+        t0 = time.perf_counter()
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except TidingsError as err:  # readers yield their errors, but be safe with raised ones
+            yield Failed(err.input, str(err)), 0.0
+            continue
+        elapsed = time.perf_counter() - t0
+        if isinstance(item, TidingsError):
+            yield Failed(item.input, str(item)), elapsed
+        else:
+            yield item, elapsed
+
+
+def _chunks(items: Iterable[tuple[Article | Failed, float]], known: set[str], report: IngestReport,
+            failures: list[Failed]) -> Iterator[list[tuple[Article, float]]]:  # fmt: skip
+    """Articles to code, in chunks; stored ids are skipped, failures set aside for the log."""
+    chunk: list[tuple[Article, float]] = []
+    for item, read_s in items:
+        if isinstance(item, Failed):
+            failures.append(item)
+            continue
+        if item.id in known:
+            report.skipped += 1
+            continue
+        known.add(item.id)  # the same id twice in one run is stored once
+        chunk.append((item, read_s))
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _coded_in_process(
+    chunks: Iterable[list[tuple[Article, float]]], pipeline: Any
+) -> Iterator[list[Coded | Failed]]:
+    for chunk in chunks:
+        yield _code_chunk(pipeline, chunk)
+
+
+def _coded_in_pool(
+    chunks: Iterable[list[tuple[Article, float]]], pool: Any, workers: int
+) -> Iterator[list[Coded | Failed]]:
+    """Keep at most 2 chunks per worker in flight (bounded memory), results in input order."""
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(pool.apply_async(_worker_code, (chunk,)))
+        if len(pending) >= workers * 2:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
+# -- the run ------------------------------------------------------------------------------------
+def ingest(
+    paths: Sequence[str | Path],
+    db: str | Path = DEFAULT_DB,
+    *,
+    workers: int = 1,
+    batch_size: int = 32,
+    date: str | None = None,
+    source: str | None = None,
+    actor_files: Sequence[str | Path] = (),
+    model: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read ``paths``, code every article not yet stored and store it in ``db``.
+
+    ``batch_size``: articles per write transaction (the most a kill can lose).  ``date``,
+    ``source``: defaults for articles that carry none.  ``actor_files``: extra actor
+    dictionaries.  ``progress`` is called with the running report after each coded chunk.
+    """
+    if workers < 1:
+        raise TidingsError(f"--workers must be at least 1, not {workers}")
+    if batch_size < 1:
+        raise TidingsError(f"--batch-size must be at least 1, not {batch_size}")
+    started = time.perf_counter()
+    store = open_store(db, create=True)
+    known = store.article_ids()
+    report = IngestReport()
+    failures: list[Failed] = []
+    actors = tuple(str(p) for p in actor_files)
+    chunks = _chunks(_read(paths, date=date, source=source), known, report, failures)
+    run_id = uuid.uuid4().hex[:12]
+    if workers == 1:
+        from tidings.pipeline import Pipeline
+
+        pipeline = Pipeline(model=model, actor_files=actors)
+        report.versions = dict(pipeline.versions)
+        _run(
+            _coded_in_process(chunks, pipeline),
+            store.path,
+            run_id,
+            report,
+            failures,
+            batch_size,
+            progress,
+            started,
+        )
+    else:
+        # spawn, not fork: the parent has DuckDB and maybe spaCy loaded; forking those is unsafe.
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(model, actors)) as pool:
+            report.versions = pool.apply(_worker_versions)
+            _run(_coded_in_pool(chunks, pool, workers), store.path, run_id, report, failures, batch_size,
+                 progress, started)  # fmt: skip
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _run(coded: Iterable[list[Coded | Failed]], path: Path, run_id: str, report: IngestReport,
+         failures: list[Failed], batch_size: int, progress: Progress | None, started: float) -> None:  # fmt: skip
+    writer = BatchWriter(path, run_id=run_id, versions=report.versions)
+    batch: list[Coded | Failed] = []
+
+    def flush() -> None:
+        batch.extend(failures)
+        report.failed.extend(failures)
+        failures.clear()
+        if batch:
+            report.add(writer.add(batch))
+            batch.clear()
+
+    for items in coded:
+        for item in items:
+            if isinstance(item, Failed):
+                failures.append(item)
+            else:
+                report.coded += 1
+                report.found += len(item.result.events)
+                batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+        if progress is not None:
+            report.seconds = time.perf_counter() - started
+            progress(report)
+    flush()

@@ -1,0 +1,235 @@
+"""The SQL behind the store's questions: filtered events, dyads, active actors, a summary.
+
+Each function takes an open connection and returns a pandas DataFrame.  Filters are bound as
+parameters, never pasted into SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from tidings.errors import StoreError
+
+PERIODS = ("day", "week", "month", "year")
+# An actor filter written like a code (capitals and digits) is a code prefix, else a name.
+_CODE = re.compile(r"[A-Z0-9]{3,}")
+
+# What `tidings events` shows by default (all columns with `select="*"`).
+EVENT_SUMMARY_COLUMNS = (
+    "id", "date", "source_code", "source_name", "cameo", "cameo_name", "plover", "target_code",
+    "target_name", "goldstein", "quad_class", "modality", "negated", "evidence_text",
+    "evidence_trigger", "article_id", "article_source", "article_url",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """Filters for ``Store.events``; every one optional, all of them combined with AND.
+
+    ``actor``: an actor code prefix when written in capitals (``USA`` matches ``USAGOV``), else
+    a fragment of an actor's name or words, case-insensitive; either side of the event.  ``source_country``/``target_country``: ISO alpha-3.  ``type``:
+    PLOVER type.  ``cameo``: CAMEO code prefix (``19`` is every FIGHT code).  ``since``/
+    ``until``: ISO dates, inclusive.  ``text``: words that must all appear in the evidence
+    sentence.  ``include_negated``: also events the article says did not happen.
+    """
+
+    actor: str | None = None
+    source_country: str | None = None
+    target_country: str | None = None
+    type: str | None = None
+    cameo: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    include_negated: bool = True
+    unique_articles: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.actor and _CODE.fullmatch(self.actor):
+            clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
+            params += [self.actor, self.actor]
+        elif self.actor:
+            clauses.append(
+                "(e.source_name ILIKE ? OR e.target_name ILIKE ? OR e.source_text ILIKE ?"
+                " OR e.target_text ILIKE ?)"
+            )
+            params += [f"%{self.actor}%"] * 4
+        if self.source_country:
+            clauses.append("upper(e.source_country) = upper(?)")
+            params.append(self.source_country)
+        if self.target_country:
+            clauses.append("upper(e.target_country) = upper(?)")
+            params.append(self.target_country)
+        if self.type:
+            clauses.append("upper(e.plover) = upper(?)")
+            params.append(self.type)
+        if self.cameo:
+            clauses.append("starts_with(e.cameo, ?)")
+            params.append(self.cameo)
+        if self.since:
+            clauses.append("e.date >= ?::DATE")
+            params.append(self.since)
+        if self.until:
+            clauses.append("e.date <= ?::DATE")
+            params.append(self.until)
+        for word in (self.text or "").split():
+            clauses.append("e.evidence_text ILIKE ?")
+            params.append(f"%{word}%")
+        if not self.include_negated:
+            clauses.append("NOT e.negated")
+        if self.unique_articles:
+            clauses.append("e.article_id IN (SELECT id FROM articles WHERE duplicate_of IS NULL)")
+        return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+    return con.execute(sql, params or []).df()
+
+
+def _check_date(value: str | None, name: str) -> None:
+    if value is None:
+        return
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise StoreError(f"{name} must be an ISO date such as 2024-03-01, not {value!r}") from None
+
+
+def events(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int | None = None,
+           columns: tuple[str, ...] | None = None) -> pd.DataFrame:  # fmt: skip
+    _check_date(f.since, "since")
+    _check_date(f.until, "until")
+    where, params = f.where()
+    select = ", ".join(f"e.{c}" for c in columns) if columns else "e.*"
+    sql = f"SELECT {select} FROM events AS e WHERE {where} ORDER BY e.date NULLS LAST, e.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return _df(con, sql, params)
+
+
+def _period(by: str) -> str:
+    if by not in PERIODS:
+        raise StoreError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
+    return f"date_trunc('{by}', g.date)::DATE"
+
+
+def dyads(con: duckdb.DuckDBPyConnection, *, by: str = "month", since: str | None = None,
+          until: str | None = None, limit: int | None = None) -> pd.DataFrame:  # fmt: skip
+    """Events per source-target pair per period, from the de-duplicated ``event_groups`` view.
+
+    A side's label is its country, or its actor code when it has none (IGOs, NGOs).
+    ``events`` counts real-world events (one per date, actors and CAMEO code), ``reports`` the
+    event mentions behind them; ``q1``…``q4`` are counts per quad class.
+    """
+    _check_date(since, "since")
+    _check_date(until, "until")
+    clauses, params = ["g.target_code IS NOT NULL", "g.date IS NOT NULL"], []
+    if since:
+        clauses.append("g.date >= ?::DATE")
+        params.append(since)
+    if until:
+        clauses.append("g.date <= ?::DATE")
+        params.append(until)
+    sql = f"""
+        SELECT {_period(by)} AS period,
+               coalesce(g.source_country, g.source_code) AS source,
+               coalesce(g.target_country, g.target_code) AS target,
+               count(*) AS events,
+               sum(g.n_mentions)::BIGINT AS reports,
+               round(avg(g.goldstein), 2) AS mean_goldstein,
+               count(*) FILTER (WHERE g.quad_class = 1) AS q1,
+               count(*) FILTER (WHERE g.quad_class = 2) AS q2,
+               count(*) FILTER (WHERE g.quad_class = 3) AS q3,
+               count(*) FILTER (WHERE g.quad_class = 4) AS q4
+        FROM event_groups AS g
+        WHERE {" AND ".join(clauses)}
+        GROUP BY ALL
+        ORDER BY period, events DESC, source, target"""
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return _df(con, sql, params)
+
+
+def top_dyads(con: duckdb.DuckDBPyConnection, *, limit: int = 5) -> pd.DataFrame:
+    """The busiest pairs over all time (for the demo and ``summary``)."""
+    return _df(
+        con,
+        """SELECT coalesce(source_country, source_code) AS source,
+                  coalesce(target_country, target_code) AS target,
+                  count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein
+           FROM event_groups WHERE target_code IS NOT NULL
+           GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?""",
+        [limit],
+    )
+
+
+def actors(con: duckdb.DuckDBPyConnection, *, limit: int | None = 20, since: str | None = None,
+           until: str | None = None) -> pd.DataFrame:  # fmt: skip
+    """The most active actor codes: events as source and as target, and their usual name."""
+    _check_date(since, "since")
+    _check_date(until, "until")
+    clauses, params = ["NOT negated"], []
+    if since:
+        clauses.append("date >= ?::DATE")
+        params.append(since)
+    if until:
+        clauses.append("date <= ?::DATE")
+        params.append(until)
+    where = " AND ".join(clauses)
+    sql = f"""
+        WITH sides AS (
+            SELECT source_code AS code, coalesce(source_name, source_text) AS name,
+                   source_country AS country, source_sector AS sector, 'source' AS role, goldstein
+            FROM events WHERE {where} AND source_code IS NOT NULL
+            UNION ALL
+            SELECT target_code, coalesce(target_name, target_text), target_country, target_sector,
+                   'target', goldstein
+            FROM events WHERE {where} AND target_code IS NOT NULL)
+        SELECT code, mode(name) AS name, any_value(country) AS country, any_value(sector) AS sector,
+               count(*) AS events,
+               count(*) FILTER (WHERE role = 'source') AS as_source,
+               count(*) FILTER (WHERE role = 'target') AS as_target,
+               round(avg(goldstein), 2) AS mean_goldstein
+        FROM sides GROUP BY code ORDER BY events DESC, code"""
+    params = params + params
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return _df(con, sql, params)
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Counts a newcomer wants first: articles, duplicates, events, quotes, failures, dates."""
+    one = con.execute(
+        """SELECT (SELECT count(*) FROM articles),
+                  (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
+                  (SELECT count(*) FROM events),
+                  (SELECT count(*) FROM event_groups),
+                  (SELECT count(*) FROM quotes),
+                  (SELECT count(DISTINCT code) FROM actors),
+                  (SELECT count(*) FROM ingest_log WHERE status = 'failed'),
+                  (SELECT min(date)::VARCHAR FROM events),
+                  (SELECT max(date)::VARCHAR FROM events)"""
+    ).fetchone()
+    assert one is not None
+    keys = ("articles", "duplicates", "events", "unique_events", "quotes", "actors", "failed",
+            "first_date", "last_date")  # fmt: skip
+    out: dict[str, Any] = dict(zip(keys, one, strict=True))
+    out["by_type"] = _df(
+        con,
+        """SELECT plover AS type, count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein
+           FROM event_groups GROUP BY plover ORDER BY events DESC, type""",
+    )
+    out["top_dyads"] = top_dyads(con)
+    return out
