@@ -176,11 +176,16 @@ class EventCoder:
             return
         date = self._date(cand, sent, base_date)
         evidence = Evidence(sent.text, sent.start_char, sent.end_char, cand.trigger_text)
+        domestic = None if targets else finder.object_phrase(cand)
         for source in sources:
             if not source.code:
                 continue
             # unknown targets and the source itself are no target ("X and Y agreed" stays one-sided)
             kept = [t for t in targets if t.code and t.code != source.code]
+            if domestic is not None and source.country and source.code != source.country:
+                # an unnamed domestic target ("Turkish police dispersed the demonstrators"): by
+                # the CAMEO convention it is the source's country
+                kept = [Actor(_phrase(domestic), source.country, source.country, None, None)]
             for target in kept or [None]:
                 yield Event(
                     article_id=article_id, sentence=n, date=date, source=source, target=target,
@@ -227,6 +232,12 @@ def _inside_other_clause(token: Token, pred: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def _phrase(token: Token) -> str:
+    """The words of a noun phrase without its clauses and prepositional branches."""
+    words = [token] + [t for c in token.lefts if c.dep_ not in ("punct", "cc") for t in c.subtree]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
 def _child(token: Token, dep: str) -> Token | None:
@@ -367,9 +378,9 @@ class _ActorFinder:
         obj = _child(pred, "nsubjpass") if passive else _child(pred, "dobj")
         holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + ([obj] if obj is not None else [])
         if spec == "dobj":
-            return self.actors_in(obj)
+            return self.actors_in(obj) or self._complement_target(pred)
         if spec and spec.startswith("prep:"):
-            return self._prep_object(holders, (spec[5:],))
+            return self._prep_object(holders, (spec[5:],)) or self._complement_target(pred)
         if isinstance(entry, NounEntry) and cand.trigger.i == pred.i:
             return self._prep_object([cand.trigger], ("of", "against", "on", "with", "to", "for"))
         dative = _child(pred, "dative")
@@ -381,7 +392,49 @@ class _ActorFinder:
             found = self.actors_in(obj)
             if found:
                 return found
-        return self._prep_object(holders, _DEFAULT_TARGET_PREPS)
+        return self._prep_object(holders, _DEFAULT_TARGET_PREPS) or self._complement_target(pred)
+
+    def _complement_target(self, pred: Token) -> list[Actor]:
+        """The target hidden in a complement: "threatened to cut off power to X" → X,
+        "demanded that X withdraw" → X."""
+        for c in pred.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                found = self._objects(c)
+                if found:
+                    return found
+            elif c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                subj = _child(c, "nsubj") or _child(c, "nsubjpass")
+                found = self.actors_in(subj) if subj is not None else []
+                if found:
+                    return found
+        return []
+
+    def _objects(self, verb: Token) -> list[Actor]:
+        dative = _child(verb, "dative")
+        if dative is not None:
+            found = self.actors_in(_child(dative, "pobj") or dative)
+            if found:
+                return found
+        obj = _child(verb, "dobj")
+        found = self.actors_in(obj) if obj is not None else []
+        holders = [verb] + ([obj] if obj is not None else [])
+        return found or self._prep_object(holders, _DEFAULT_TARGET_PREPS)
+
+    def object_phrase(self, cand: Candidate) -> Token | None:
+        """The noun heading what the predicate acts on, when it is a noun phrase."""
+        pred = cand.predicate
+        obj = _child(pred, "nsubjpass") if _child(pred, "nsubjpass") is not None else _child(pred, "dobj")
+        if obj is not None and obj.i == cand.trigger.i:
+            obj = None
+        if obj is None:
+            for c in pred.children:
+                if c.dep_ == "prep" and c.lower_ in _DEFAULT_TARGET_PREPS:
+                    obj = _child(c, "pobj")
+                    if obj is not None:
+                        break
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return obj
 
     def _prep_object(self, holders: list[Token], preps: Sequence[str]) -> list[Actor]:
         for prep in preps:
