@@ -251,6 +251,8 @@ def test_spelling_variants_give_one_entry(actors, phrase):
         ("the Chinese foreign ministry said", 2, 4, "GOV"),
         ("Chinese Foreign Minister Wang Yi", 1, 3, "GOV"),
         ("Lt. Gen. Sergei Surovikin", 0, 2, "MIL"),
+        ("Latin American leaders met", 0, 2, "LAM"),  # a region, not American (USA)
+        ("Western diplomats said", 0, 1, "WST"),
         ("militants in the Niger Delta", 2, 5, "NGA"),  # the delta is Nigeria's, not Niger's
         ("The Washington Post reported", 0, 3, "USAMEDWPO"),  # not the US capital
         ("the Guardian Council vetoed", 0, 3, "IRNGOVGDC"),
