@@ -1,0 +1,450 @@
+"""Quotes from a parsed ``Doc``: passages in quote marks and reported speech, with speakers.
+
+Direct and partial quotes come from ``marks.find_marked`` (characters); their speaker comes from
+the nearest speech cue in the same sentence ("…," Xi said / said Xi / Xi said: "…"), from the
+subject of the clause around a partial quote, or, for a bare follow-up quote, from the speaker
+named in the sentence before.  Indirect quotes come from the parse: a cue verb with a clausal
+complement ("X said that …", "X told reporters …", "X warned …"), a parenthetical cue ("the
+plan, he said, will fail") and "according to X".  Speakers are noun phrases resolved to actors
+through ``doc._.actors`` when the actors component ran, pronouns to the last fitting person.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.extensions import Mention
+from tidings.quotes.lexicon import Cue, CueLexicon, default_cues
+from tidings.quotes.marks import Marked, find_marked, paragraphs
+from tidings.records import Actor, Quote
+
+log = logging.getLogger(__name__)
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# how a cue verb without its own subject hangs off the verb that has one
+# ("…, adding that", "Xi smiled and said", "quoted X as saying")
+_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "ccomp"}
+_NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "parataxis", "advcl"}
+_PERSONAL = {"he", "him", "she", "her"}
+_IMPERSONAL = {"it"}
+_NO_SPEAKER = {"i", "me", "we", "us", "you", "who", "that", "which", "this", "there", "what"}
+_PERSON_LABELS = {"PERSON"}
+_GROUP_LABELS = {"ORG", "NORP", "GPE"}
+# partial quotes this short without a cue are names or scare quotes ("so-called 'reform'")
+_MIN_PARTIAL_WORDS = 3
+# indirect content shorter than this is not a claim ("he said so")
+_MIN_CLAUSE_TOKENS = 3
+
+
+@dataclass(slots=True)
+class _Found:
+    """A quote being built, with the token evidence the speaker came from."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: Actor | None
+    cue: str | None
+    sent: int  # index of the sentence where the quote ends
+
+
+class _Finder:
+    def __init__(self, doc: Doc, lexicon: CueLexicon, article_id: str) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.article_id = article_id
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.paras = paragraphs(self.text)
+        self.marked = [m for m in find_marked(self.text) if self.text[m.start : m.end].strip()]
+        self.quote_of = [-1] * len(doc)  # index into self.marked of the quote holding each token
+        for q, m in enumerate(self.marked):
+            for tok in self._tokens(m.outer_start, m.outer_end):
+                # nested single quotes come later and sit inside: keep the outer quote's index
+                if self.quote_of[tok.i] == -1:
+                    self.quote_of[tok.i] = q
+        self.mentions: list[Mention] = list(getattr(doc._, "actors", None) or [])
+        self.full_names = self._full_names()
+
+    # -- tokens and spans ------------------------------------------------------------------
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def _in_quote(self, tok: Token) -> bool:
+        return self.quote_of[tok.i] != -1
+
+    # -- cues ------------------------------------------------------------------------------
+    def cue_at(self, tok: Token) -> tuple[Cue, str] | None:
+        """The cue that starts at ``tok`` and its surface text, or None."""
+        for key in {tok.lemma_.lower(), tok.lower_}:
+            for cue in self.lexicon.by_first.get(key, ()):
+                words = self._cue_words(tok, cue)
+                if words is not None:
+                    return cue, words
+        return None
+
+    def _cue_words(self, tok: Token, cue: Cue) -> str | None:
+        if len(cue.words) == 1:
+            # verbs only: "the say of the people" or "a quote" are not cues
+            return tok.text if tok.pos_ in ("VERB", "AUX") else None
+        rest = cue.words[1:]
+        following = [t.lower_ for t in self.doc[tok.i + 1 : tok.i + 1 + len(rest)]]
+        if tuple(following) == rest:
+            return " ".join([tok.text, *(t.text for t in self.doc[tok.i + 1 : tok.i + 1 + len(rest)])])
+        particles = tuple(c.lower_ for c in tok.children if c.dep_ == "prt")
+        if particles == rest and tok.pos_ == "VERB":
+            return f"{tok.text} {' '.join(rest)}"
+        return None
+
+    # -- speakers --------------------------------------------------------------------------
+    def speaker_token(self, cue: Token) -> tuple[Token | None, str]:
+        """The head token of whoever speaks through ``cue``, and the cue's text for the record."""
+        if cue.lower_ == "according":
+            for child in cue.children:
+                if child.lower_ == "to":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return obj, "according to"
+            nxt = self.doc[cue.i + 1 : cue.i + 2]
+            if len(nxt) and nxt[0].lower_ == "to":
+                for obj in nxt[0].children:
+                    if obj.dep_ == "pobj":
+                        return obj, "according to"
+            return None, "according to"
+        verb = cue
+        for _ in range(5):
+            quoted = self._quoted_as_saying(verb, cue)
+            if quoted is not None:
+                return quoted
+            for child in verb.children:
+                if child.dep_ in _SUBJECTS and child.lower_ not in ("that", "which"):
+                    return child, cue.text
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return obj, cue.text
+            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return verb.head, cue.text  # "Smith, who said …" / "a statement saying …"
+            if verb.dep_ in _CLIMB and verb.head.i != verb.i:
+                verb = verb.head
+                continue
+            break
+        return None, cue.text
+
+    def _quoted_as_saying(self, verb: Token, cue: Token) -> tuple[Token, str] | None:
+        """"X quoted Y as saying": the speaker is Y (the object), X is only the channel."""
+        if verb.lemma_.lower() not in ("quote", "cite") or verb.i == cue.i:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child, f"{verb.text} … as {cue.text}"
+        return None
+
+    def noun_phrase(self, head: Token) -> Span:
+        """The speaker's words: the head's subtree without clauses and appositions."""
+        keep = {head.i}
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                if child.dep_ in _NP_DROP or self._in_quote(child) != self._in_quote(head):
+                    continue
+                keep.add(child.i)
+                stack.append(child)
+        lo, hi = min(keep), max(keep) + 1
+        # a possessive or compound may have pulled in punctuation at the edges
+        while lo < head.i and self.doc[lo].is_punct:
+            lo += 1
+        while hi - 1 > head.i and self.doc[hi - 1].is_punct:
+            hi -= 1
+        return self.doc[lo:hi]
+
+    def _mention_for(self, span: Span, head: Token) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.start < span.end and span.start < m.end:
+                if m.start <= head.i < m.end:
+                    return m
+                best = best or m
+        return best
+
+    def _full_names(self) -> dict[str, str]:
+        """Surname → the longest full name seen for it ("Clinton" → "Hillary Clinton")."""
+        names: dict[str, str] = {}
+        for ent in self.doc.ents:
+            if ent.label_ in _PERSON_LABELS and len(ent) > 1:
+                last = ent[-1].text
+                if len(ent.text) > len(names.get(last, "")):
+                    names[last] = ent.text
+        return names
+
+    def _person_name(self, span: Span) -> str | None:
+        for ent in span.ents:
+            if ent.label_ in _PERSON_LABELS:
+                text = ent.text.removesuffix("'s").removesuffix("’s")
+                return self.full_names.get(text, text) if len(ent) == 1 else text
+        return None
+
+    def _antecedent(self, pron: Token) -> Token | None:
+        """The last fitting entity before a pronoun: in each earlier sentence, a subject first."""
+        labels = _PERSON_LABELS if pron.lower_ in _PERSONAL else _GROUP_LABELS
+        first = self.sent_of[pron.i]
+        for n in range(first, max(-1, first - 4), -1):
+            sent = self.sents[n]
+            ents = [
+                e for e in self.doc.ents
+                if e.label_ in labels and sent.start <= e.start and e.end <= min(sent.end, pron.i)
+                and not self._in_quote(e.root)
+            ]  # fmt: skip
+            if not ents:
+                continue
+            subjects = [e for e in ents if e.root.dep_ in _SUBJECTS]
+            return (subjects or ents)[-1].root
+        return None
+
+    def actor(self, head: Token) -> Actor | None:
+        """The speaker as an Actor: the words as written, resolved through doc._.actors."""
+        if head.lower_ in _NO_SPEAKER:
+            return None
+        span = self.noun_phrase(head)
+        name = self._person_name(span)
+        mention = self._mention_for(span, head)
+        if head.pos_ == "PRON" and (head.lower_ in _PERSONAL or head.lower_ in _IMPERSONAL):
+            ante = self._antecedent(head)
+            if ante is not None:
+                ante_span = self.noun_phrase(ante)
+                name = self._person_name(ante_span) or (ante_span.text if head.lower_ in _IMPERSONAL else None)
+                mention = mention or self._mention_for(ante_span, ante)
+        if mention is not None:
+            a = mention.actor
+            return Actor(text=span.text, code=a.code, country=a.country, sector=a.sector, name=a.name or name)
+        return Actor(text=span.text, name=name)
+
+    # -- direct and partial quotes ---------------------------------------------------------
+    def _sentences_of(self, m: Marked) -> range:
+        toks = self._tokens(m.start, m.end)
+        if not toks:
+            return range(0)
+        return range(self.sent_of[toks[0].i], self.sent_of[toks[-1].i] + 1)
+
+    def _cue_candidates(self, m: Marked, sents: range) -> list[Token]:
+        tokens: list[Token] = []
+        for n in sents:
+            tokens.extend(self.sents[n])
+        last = self.sents[sents[-1]]
+        after_close = self.text[m.outer_end : last.end_char].strip()
+        if sents[-1] + 1 < len(self.sents) and not any(ch.isalnum() for ch in after_close):
+            # "…," closing the sentence split: the cue opens the next one ("Xi said.")
+            tokens.extend(list(self.sents[sents[-1] + 1])[:8])
+        # the parser may join paragraphs into one sentence; a cue never reaches across them
+        lo, hi = self._paragraph_bounds(m)
+        return [t for t in tokens if not self._in_quote(t) and lo <= t.idx < hi]
+
+    def _paragraph_bounds(self, m: Marked) -> tuple[int, int]:
+        lo, hi = 0, len(self.text)
+        for p_start, p_end in self.paras:
+            if p_start <= m.outer_start:
+                lo = p_start
+            if p_end >= m.outer_end:
+                hi = p_end
+                break
+        return lo, hi
+
+    def _best_cue(self, m: Marked, sents: range) -> tuple[Token, str] | None:
+        inside = {t.i for t in self._tokens(m.start, m.end)}
+        best: tuple[int, Token, str] | None = None
+        for tok in self._cue_candidates(m, sents):
+            found = self.cue_at(tok)
+            if found is None or not found[0].direct:
+                continue
+            if tok.idx >= m.outer_end:
+                gap = tok.idx - m.outer_end
+            else:
+                gap = m.outer_start - (tok.idx + len(tok))
+            # a cue the parse links to the quote beats a nearer one that it does not
+            linked = any(c.i in inside for c in tok.subtree)
+            score = gap - (40 if linked else 0)
+            if best is None or score < best[0]:
+                best = (score, tok, found[1])
+        return (best[1], best[2]) if best else None
+
+    def _is_partial(self, m: Marked, sents: range) -> bool:
+        content = self.text[m.start : m.end].lstrip("'‘\"“ ")
+        if content[:1].islower():
+            return True
+        sent_start = self.sents[sents[0]].start_char if sents else 0
+        before = self.text[max(sent_start, m.outer_start - 40) : m.outer_start].rstrip()
+        if not before or not before[-1].isalnum():
+            return False
+        # a word before the mark: fine only when it is a cue ("Xi said "We …"")
+        prev = self.doc.char_span(m.outer_start, m.outer_start + 1, alignment_mode="expand")
+        if prev is None or prev.start == 0:
+            return False
+        word = self.doc[prev.start - 1]
+        return self.cue_at(word) is None
+
+    def _governing_subject(self, m: Marked) -> tuple[Token | None, Token | None]:
+        """For a partial quote: the subject and verb of the clause the quote sits in."""
+        toks = self._tokens(m.start, m.end)
+        inside = {t.i for t in toks}
+        for tok in toks:  # a verb in the quote whose subject is outside ("he 'fully agrees'")
+            for child in tok.children:
+                if child.dep_ in _SUBJECTS and child.i not in inside and not self._in_quote(child):
+                    return child, tok
+        if not toks:
+            return None, None
+        node = toks[0]
+        while node.head.i != node.i and node.i in inside:
+            node = node.head
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX") and not self._in_quote(node):
+                spk, _cue = self.speaker_token(node)
+                return spk, node
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return None, None
+
+    def _follow_up(self, sents: range, previous: list[_Found]) -> Actor | None:
+        """A bare quote's speaker: who spoke, or was the subject, in the sentence before."""
+        if not sents:
+            return None
+        first = sents[0]
+        for q in reversed(previous):
+            if q.speaker is not None and first - 1 <= q.sent <= first:
+                return q.speaker
+            if q.sent < first - 1:
+                break
+        if first == 0:
+            return None
+        before = self.sents[first - 1]
+        for tok in before:
+            if tok.dep_ in _SUBJECTS and tok.head.dep_ == "ROOT" and not self._in_quote(tok):
+                if tok.ent_type_ in _PERSON_LABELS or self._mention_for(self.doc[tok.i : tok.i + 1], tok):
+                    return self.actor(tok)
+        return None
+
+    def marked_quotes(self) -> list[_Found]:
+        out: list[_Found] = []
+        for q, m in enumerate(self.marked):
+            toks = self._tokens(m.start, m.end)
+            if toks and self.quote_of[toks[0].i] != q:
+                continue  # nested inside another quote: part of it
+            sents = self._sentences_of(m)
+            partial = self._is_partial(m, sents)
+            kind = "partial" if partial else "direct"
+            speaker: Actor | None = None
+            cue_text: str | None = None
+            best = self._best_cue(m, sents)
+            if best is not None:
+                head, cue_text = self.speaker_token(best[0])
+                speaker = self.actor(head) if head is not None else None
+            elif partial:
+                head, verb = self._governing_subject(m)
+                if head is not None:
+                    speaker = self.actor(head)
+                    cue_text = verb.text if verb is not None else None
+            else:
+                speaker = self._follow_up(sents, out)
+            if partial and best is None and _words(self.text[m.start : m.end]) < _MIN_PARTIAL_WORDS:
+                continue  # a name, a title or a scare quote, not speech
+            sent = sents[-1] if sents else 0
+            out.append(_Found(m.start, m.end, kind, speaker, cue_text, sent))
+        return out
+
+    # -- indirect speech -------------------------------------------------------------------
+    def _clause(self, cue: Token) -> list[Token]:
+        """The reported clause a cue introduces, or [] when it has none."""
+        if cue.lower_ == "according":
+            head = cue.head
+            if head.i == cue.i:
+                return []
+            skip = {t.i for t in cue.subtree}
+            return [t for t in head.subtree if t.i not in skip]
+        comps = [c for c in cue.children if c.dep_ == "ccomp"]
+        if comps:
+            return [t for c in comps for t in c.subtree]
+        if cue.dep_ == "parataxis" and cue.head.i != cue.i:  # "The plan, he said, will fail."
+            skip = {t.i for t in cue.subtree}
+            return [t for t in cue.head.subtree if t.i not in skip]
+        return []
+
+    def indirect_quotes(self, marked: Sequence[_Found]) -> list[_Found]:
+        out: list[_Found] = []
+        for tok in self.doc:
+            if self._in_quote(tok):
+                continue
+            found = self.cue_at(tok)
+            if found is None or not found[0].indirect:
+                continue
+            clause = self._trim(self._clause(tok))
+            if len(clause) < _MIN_CLAUSE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in clause):
+                continue
+            start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+            if self._mostly_quoted(start, end):
+                continue  # the quote marks already gave this passage, with this cue
+            head, cue_text = self.speaker_token(tok)
+            speaker = self.actor(head) if head is not None else None
+            out.append(_Found(start, end, "indirect", speaker, cue_text, self.sent_of[clause[-1].i]))
+        return out
+
+    def _trim(self, tokens: Iterable[Token]) -> list[Token]:
+        toks = sorted(tokens, key=lambda t: t.i)
+        while toks and (toks[0].is_punct or toks[0].dep_ == "mark" or toks[0].is_space):
+            toks.pop(0)
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
+            toks.pop()
+        return toks
+
+    def _mostly_quoted(self, start: int, end: int) -> bool:
+        covered = 0
+        for m in self.marked:
+            lo, hi = max(start, m.outer_start), min(end, m.outer_end)
+            covered += max(0, hi - lo)
+        return covered * 2 > end - start
+
+    def quotes(self) -> list[Quote]:
+        marked = self.marked_quotes()
+        indirect = self.indirect_quotes(marked)
+        # a partial quote inside a reported clause is part of that clause's quote
+        kept = [
+            f for f in marked
+            if not (f.kind == "partial" and any(i.start <= f.start and f.end <= i.end for i in indirect))
+        ]  # fmt: skip
+        seen: set[tuple[int, int]] = set()
+        quotes: list[Quote] = []
+        for f in sorted(kept + indirect, key=lambda f: (f.start, f.end)):
+            if (f.start, f.end) in seen:
+                continue
+            seen.add((f.start, f.end))
+            quotes.append(
+                Quote(
+                    article_id=self.article_id, speaker=f.speaker, text=self.text[f.start : f.end],
+                    kind=f.kind, start=f.start, end=f.end, cue=f.cue,
+                )  # fmt: skip
+            )
+        return quotes
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def find_quotes(doc: Doc, *, article_id: str = "", lexicon: CueLexicon | None = None) -> list[Quote]:
+    """Quotes in a parsed ``Doc`` with their speakers, in text order.
+
+    Reads ``doc._.actors`` (may be None) to give speakers codes.  Offsets are those of the
+    quoted content (without the marks) in ``doc.text``.
+    """
+    if len(doc) == 0:
+        return []
+    return _Finder(doc, lexicon or default_cues(), article_id).quotes()
