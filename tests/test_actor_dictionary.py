@@ -303,6 +303,22 @@ def test_user_files_add_and_replace_entries(actors):
     assert str(FIXTURES / "countries.tsv") in d.files
 
 
+def test_user_sector_and_title_files(actors, tmp_path):
+    (tmp_path / "sectors.tsv").write_text(
+        "phrase\tsector\tnote\nOfficers\tMIL\tin our corpus officers are soldiers\n"
+        "border troops\tMIL\t\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "titles.tsv").write_text(
+        "title\tsector\tnote\nfield commander\tREB\t\n", encoding="utf-8"
+    )
+    d = ActorDictionary.load(extra=[tmp_path])
+    assert found(actors, "officers") == {("sector", "COP")}
+    assert found(d, "Officers") == {("sector", "MIL")}  # replaced, whatever the spelling
+    assert found(d, "border troops") == {("sector", "MIL")}
+    assert found(d, "field commander") == {("title", "REB")}
+
+
 def test_user_folder_loads_every_tsv(actors):
     d = ActorDictionary.load(extra=[FIXTURES])
     assert {"NGOAGRNFU", "IGONAT"} <= set(d.orgs)

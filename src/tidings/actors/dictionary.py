@@ -34,10 +34,11 @@ import hashlib
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from tidings.errors import ResourceError
 
@@ -530,19 +531,21 @@ class ActorDictionary:
     def _build(cls, paths: list[Path]) -> ActorDictionary:
         files = [_read_tsv(p) for p in paths]
         by_kind = {k: [f for f in files if f.kind == k] for k in _KIND_ORDER}
-        countries = _merge(by_kind["countries"], "iso3", _parse_country, "iso3")
-        orgs = _merge(by_kind["organizations"], "code", lambda r: _parse_org(r, countries), "code")
+        countries = _merge(by_kind["countries"], "iso3", _parse_country, lambda c: c.iso3)
+        orgs = _merge(
+            by_kind["organizations"], "code", lambda r: _parse_org(r, countries), lambda o: o.code
+        )
         sectors = _merge(
             by_kind["sectors"],
             "phrase",
             lambda r: Sector(r.required("phrase"), _check_sector(r, "sector")),
-            "phrase",
+            lambda v: _key(v.phrase),  # a user's spelling variant replaces ours
         )
         titles = _merge(
             by_kind["titles"],
             "title",
             lambda r: Title(r.required("title"), _check_sector(r, "sector")),
-            "phrase",
+            lambda v: _key(v.phrase),
         )
         people = _people(by_kind["people"], countries)
         digest = hashlib.sha1()
@@ -673,17 +676,30 @@ def _fitting(node: _Node, levels: list[int]) -> list[Entry]:
     ]
 
 
-def _merge(files: list[_File], column: str, parse, key_name: str) -> dict:
-    """Parse the rows of several files of one kind; later files replace earlier keys."""
-    out: dict = {}
+def _merge(
+    files: list[_File],
+    column: str,
+    parse: Callable[[_Row], Any],
+    key: Callable[[Any], Hashable],
+) -> dict[Hashable, Any]:
+    """Parse the rows of several files of one kind; a later file replaces an earlier file's key."""
+    out: dict[Hashable, Any] = {}
+    source: dict[Hashable, str] = {}
     for f in files:
         _unique(f.rows, column, {})
         for row in f.rows:
             value = parse(row)
-            key = getattr(value, key_name)
-            if key in out:
-                log.info("%s: %s %r replaces an earlier entry", row.where(), column, key)
-            out[key] = value
+            k = key(value)
+            if k in source and source[k] != f.path:
+                log.info(
+                    "%s: %s %r replaces the entry of %s",
+                    row.where(),
+                    column,
+                    row.get(column),
+                    source[k],
+                )
+            out[k] = value
+            source[k] = f.path
     if column == "iso3":
         _unique_codes(files, out)
     return out
