@@ -293,6 +293,28 @@ def test_default_load_is_cached(actors):
     assert ActorDictionary.load() is actors
 
 
+def test_user_files_are_read_again_when_edited(tmp_path):
+    path = tmp_path / "orgs.tsv"
+    path.write_text(f"{ORG_HEADER}\nNGOAAA\tFirst Watch\t\tNGO\t\n", encoding="utf-8")
+    first = ActorDictionary.load(extra=[path])
+    assert ActorDictionary.load(extra=[path]) is first  # unchanged: cached
+    path.write_text(f"{ORG_HEADER}\nNGOAAA\tSecond Watch Group\t\tNGO\t\n", encoding="utf-8")
+    second = ActorDictionary.load(extra=[path])
+    assert found(second, "Second Watch Group") == {("org", "NGOAAA")}
+    assert found(second, "First Watch") == set()
+    assert second.version != first.version
+
+
+def test_dictionary_survives_pickling(actors):
+    # process pools and Spark ship the loaded dictionary to workers
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(actors))
+    assert copy.version == actors.version
+    assert found(copy, "Kremlin") == {("capital", "RUS")}
+    assert copy.longest_match("the U.N. Security Council".split(), 0)[0] == 4
+
+
 def test_user_files_add_and_replace_entries(actors):
     d = ActorDictionary.load(extra=[FIXTURES / "organizations.tsv", FIXTURES / "countries.tsv"])
     assert found(d, "Northland Farmers Union") == {("org", "NGOAGRNFU")}

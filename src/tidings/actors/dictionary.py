@@ -521,11 +521,13 @@ class ActorDictionary:
         A user file's kind is recognised from its header.  A row whose key (ISO code, org code,
         phrase) an earlier file already defined replaces it, so users can correct packaged
         entries; within one file a repeated key is an error.  The default (no ``extra``) is
-        loaded once per process.
+        loaded once per process; with ``extra``, the same files unchanged on disk (same size and
+        modification time) give the same object back.
         """
         if not extra:
             return _load_default()
-        return cls._build(_packaged_files() + _expand(extra))
+        paths = _packaged_files() + _expand(extra)
+        return _load_files(tuple((str(p), _stamp(p)) for p in paths))
 
     @classmethod
     def _build(cls, paths: list[Path]) -> ActorDictionary:
@@ -737,3 +739,17 @@ def _people(files: list[_File], countries: dict[str, Country]) -> tuple[Person, 
 @functools.cache
 def _load_default() -> ActorDictionary:
     return ActorDictionary._build(_packaged_files())
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)  # _read_tsv reports the error
+    return (st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_files(stamped: tuple[tuple[str, tuple[int, int]], ...]) -> ActorDictionary:
+    # The stamps are part of the cache key, so an edited file is read again.
+    return ActorDictionary._build([Path(p) for p, _ in stamped])
