@@ -43,7 +43,7 @@ limit_option = click.option(
 def _console() -> Any:
     from rich.console import Console
 
-    return Console(file=click.get_text_stream("stdout"), soft_wrap=False)
+    return Console(file=sys.stdout, soft_wrap=False)
 
 
 def _table(df: pd.DataFrame, *, title: str | None = None, wide: tuple[str, ...] = ()) -> Any:
@@ -75,7 +75,7 @@ def emit(
     df: pd.DataFrame, fmt: str, *, title: str | None = None, wide: tuple[str, ...] = ()
 ) -> None:
     """Write a DataFrame to stdout as a table, JSON Lines or CSV."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "jsonl":
         if not df.empty:
             out.write(
@@ -214,17 +214,33 @@ def events(db: Path, actor: str | None, source_country: str | None, target_count
                    type=type_, cameo=cameo, since=since, until=until, text=text)  # fmt: skip
     if fmt == "table":
         df = store.events(limit=limit, columns=EVENT_SUMMARY_COLUMNS, **filters)
-        df = pd.DataFrame({
-            "date": df["date"].astype(str),
-            "source": df["source_name"].fillna("") + " [" + df["source_code"].fillna("?") + "]",
-            "event": df["plover"].fillna("") + " " + df["cameo"] + (" (not)" * df["negated"].astype(int)),
-            "target": (df["target_name"].fillna("") + " [" + df["target_code"].fillna("-") + "]"),
-            "goldstein": df["goldstein"],
-            "evidence": df["evidence_text"],
-        })  # fmt: skip
-        emit(df, fmt, wide=("evidence",))
+        emit(_event_table(df), fmt, wide=("evidence",))
     else:
         emit(store.events(limit=limit, **filters), fmt)
+
+
+def _actor_label(name: Any, code: Any) -> str:
+    name = "" if _missing(name) else str(name)
+    code = "-" if _missing(code) else str(code)
+    return f"{name} [{code}]".strip()
+
+
+def _event_table(df: pd.DataFrame) -> pd.DataFrame:
+    """Who did what to whom, with the evidence: the readable shape of the events table."""
+    rows = [
+        {
+            "date": "" if _missing(r.date) else str(r.date),
+            "source": _actor_label(r.source_name, r.source_code),
+            "event": f"{r.plover} {r.cameo}" + (" (negated)" if r.negated else ""),
+            "target": _actor_label(r.target_name, r.target_code),
+            "goldstein": r.goldstein,
+            "evidence": " ".join(str(r.evidence_text).split()),
+        }
+        for r in df.itertuples(index=False)
+    ]
+    return pd.DataFrame(
+        rows, columns=["date", "source", "event", "target", "goldstein", "evidence"]
+    )
 
 
 @click.command()
@@ -309,7 +325,7 @@ def export(db: Path, fmt: str, out: Path | None) -> None:
     """
     reporter = Reporter()
     store = open_store(db)
-    n = store.export(fmt, out if out is not None else click.get_text_stream("stdout"))
+    n = store.export(fmt, out if out is not None else sys.stdout)
     reporter.note(f"exported {n} rows as {fmt}" + (f" to {out}" if out else ""))
 
 

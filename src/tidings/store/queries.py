@@ -34,8 +34,8 @@ class EventFilter:
     ``actor``: an actor code prefix when written in capitals (``USA`` matches ``USAGOV``), else
     a fragment of an actor's name or words, case-insensitive; either side of the event.  ``source_country``/``target_country``: ISO alpha-3.  ``type``:
     PLOVER type.  ``cameo``: CAMEO code prefix (``19`` is every FIGHT code).  ``since``/
-    ``until``: ISO dates, inclusive.  ``text``: words that must all appear in the evidence
-    sentence.  ``include_negated``: also events the article says did not happen.
+    ``until``: ISO dates, inclusive.  ``text``: whole words that must all appear in the
+    evidence sentence (any case).  ``include_negated``: also events the article says did not happen.
     """
 
     actor: str | None = None
@@ -80,8 +80,8 @@ class EventFilter:
             clauses.append("e.date <= ?::DATE")
             params.append(self.until)
         for word in (self.text or "").split():
-            clauses.append("e.evidence_text ILIKE ?")
-            params.append(f"%{word}%")
+            clauses.append("regexp_matches(e.evidence_text, ?)")
+            params.append(rf"(?i)\b{re.escape(word)}\b")
         if not self.include_negated:
             clauses.append("NOT e.negated")
         if self.unique_articles:
