@@ -157,6 +157,12 @@ def _complete(head: Token, mention: Mention, cues: Cues, history: _History) -> l
     """A sector word without a country: "the two leaders", "the ministry", "the government"."""
     sector = mention.actor.sector
     text = mention.actor.text
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None:  # "its troops": the possessor resolved just before
+        found = [m for m in history.items if m.start <= owner.i < m.end and m.actor.country]
+        if found:
+            return [_copy(found[-1], mention.start, mention.end, mention.head, text, sector)]
+        return []
     if _group_anaphor(head, cues):
         lemma = head.lemma_.lower()
         chosen = history.distinct(head.i, PERSONISH, 2) if lemma in ("leader", "minister", "president") else []

@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 
 # Dependency arcs inside one noun phrase along which actor words combine.
 _NOMINAL_MODS = {"compound", "amod", "poss", "appos", "nmod", "flat", "nn", "npadvmod", "case"}
+# "officials from China", "rebels in the Ivory Coast", "students throughout Indonesia"
+_LOCATING_PREPS = ("of", "from", "in", "throughout", "across")
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # When one phrase has several dictionary readings, this order picks the one to use.
 _KIND_ORDER = ("person", "org", "country", "capital", "adjective", "title", "sector")
@@ -156,7 +158,7 @@ class ActorResolver:
             # climb at most two unmatched nominal tokens ("Russian leader Putin")
             for _ in range(3):
                 if token.dep_ not in _NOMINAL_MODS and not (
-                    token.dep_ == "pobj" and token.head.lower_ in ("of", "from")
+                    token.dep_ == "pobj" and token.head.lower_ in _LOCATING_PREPS
                     and token.head.head.i in owner and parts[owner[token.head.head.i]].kind in ("title", "sector")
                 ):  # fmt: skip
                     break

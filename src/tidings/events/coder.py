@@ -44,7 +44,8 @@ _DEFAULT_TARGET_PREPS = ("with", "against", "on", "to")
 _ACTOR_PREPS = {"of", "from"}
 _STOP_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "punct", "cc", "det",
               "prep", "mark", "aux", "neg", "case"}  # fmt: skip
-_CONTROL_PREPS = ("on", "upon")  # "called on X to …": X does the infinitive
+_CONTROL_PREPS = ("on", "upon")
+_PLACE_PREPS = ("in", "into")  # "called on X to …": X does the infinitive
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,9 @@ class EventCoder:
         nouns: list[Token] = []
         for token in sent:
             lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
+            # participles used as adjectives ("the visiting king", "armed men") describe, they
+            # do not report an event
+            if token.pos_ == "VERB" and lemma in self.lexicon.verbs and token.dep_ != "amod":
                 found = self._match_verb(token, self.lexicon.verbs[lemma])
                 if found is not None:
                     fired.add(token.i)
@@ -147,8 +150,10 @@ class EventCoder:
             if not has_finite_verb(sent):
                 continue
             seen: set[tuple] = set()
-            for cand in self.candidates(sent):
-                for event in self._events(cand, n, sent, at, quotes, article_id, base_date):
+            cands = list(self.candidates(sent))
+            heads = frozenset(c.predicate.i for c in cands)
+            for cand in cands:
+                for event in self._events(cand, n, sent, at, quotes, article_id, base_date, heads):
                     key = (event.source.code, event.target.code if event.target else None,
                            event.cameo, cand.predicate.i)  # fmt: skip
                     if key not in seen:
@@ -157,13 +162,13 @@ class EventCoder:
 
     def _events(
         self, cand: Candidate, n: int, sent: Span, at: dict[int, list[Mention]],
-        quotes: list[Quote], article_id: str, base_date: str | None,
+        quotes: list[Quote], article_id: str, base_date: str | None, heads: frozenset[int],
     ) -> Iterable[Event]:  # fmt: skip
         code = self.ontology.find(cand.entry.cameo)  # type: ignore[attr-defined]
         if code is None or code.plover is None:
             return
         finder = _ActorFinder(at)
-        verdict = assess(cand.trigger, self.cues)
+        verdict = assess(cand.trigger, self.cues, heads - {cand.predicate.i})
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)
         modality = verdict.modality
@@ -272,7 +277,9 @@ class _ActorFinder:
             node, cost = frontier.pop(0)
             if cost > best_cost:
                 continue
-            here = self.at.get(node.i)
+            # mentions without a code ("tanks" with no country) do not stop the search for a
+            # resolved one ("Israeli helicopters and tanks" → Israeli)
+            here = [m for m in self.at.get(node.i, ()) if m.actor.code]
             if here:
                 if cost < best_cost:
                     best, best_cost = [], cost
@@ -392,14 +399,27 @@ class _ActorFinder:
             found = self.actors_in(obj)
             if found:
                 return found
-        return self._prep_object(holders, _DEFAULT_TARGET_PREPS) or self._complement_target(pred)
+        return (
+            self._prep_object(holders, _DEFAULT_TARGET_PREPS)
+            or self._complement_target(pred)
+            or self._place_target(pred)
+        )
+
+    def _place_target(self, pred: Token) -> list[Actor]:
+        """Last resort: the country where it happens ("arrived in Amman" → JOR), as a country."""
+        for c in pred.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                found = [a for a in self.actors_in(_child(c, "pobj")) if a.country]
+                if found:
+                    return [Actor(a.text, a.country, a.country, None, None) for a in found]
+        return []
 
     def _complement_target(self, pred: Token) -> list[Actor]:
         """The target hidden in a complement: "threatened to cut off power to X" → X,
         "demanded that X withdraw" → X."""
         for c in pred.children:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-                found = self._objects(c)
+                found = self._objects(c) or self._place_target(c)
                 if found:
                     return found
             elif c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):

@@ -127,8 +127,18 @@ def governor(trigger: Token) -> Token:
     return token
 
 
-def assess(trigger: Token, cues: Cues) -> Assessment:
-    """Negation, modality and reporting verb of the event whose trigger is ``trigger``."""
+def _purpose_here(token: Token) -> bool:
+    """An infinitive of purpose: "opened fire to disperse the crowd" (the dispersing is aimed at)."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()) -> Assessment:
+    """Negation, modality and reporting verb of the event whose trigger is ``trigger``.
+
+    ``event_heads``: token indices of the other predicates coded in the sentence; an event that
+    is the complement of one of them ("threatened to impose sanctions", "offered to meet",
+    "demanded that X withdraw") is its content, not a fact: intended.
+    """
     base = governor(trigger)
     negated = _negated_here(trigger, cues) or (base.i != trigger.i and _negated_here(base, cues))
     modality: str | None = None
@@ -160,12 +170,14 @@ def assess(trigger: Token, cues: Cues) -> Assessment:
                 modality = "alleged"
             elif _alleged_here(head, cues):
                 modality = "alleged"
+            elif dep in ("xcomp", "ccomp") and head.i in event_heads and not cues.has("speech", lemma):
+                modality = "intended"
+            elif _purpose_here(token):
+                modality = "intended"
         if dep in _CLAUSAL and cues.has("speech", lemma):
             speech = head
             if modality is None:
                 modality = "reported"
             break
-        if _conditional_here(token, cues) and modality is None:
-            modality = "hypothetical"
         token = head
     return Assessment(negated=negated, modality=modality or "asserted", speech=speech)
