@@ -77,6 +77,9 @@ _FOLD = str.maketrans(
      "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h"}
 )  # fmt: skip
 _APOSTROPHES = "'’‘`´ʼ"
+_HAS_APOSTROPHE = re.compile(f"[{_APOSTROPHES}]")
+_POSSESSIVE = re.compile(f"[{_APOSTROPHES}][sS]$")
+_APOSTROPHE = re.compile(f"[{_APOSTROPHES}]")
 _SEPARATORS = frozenset({"-", "–", "‐", "'", "’"})
 _SPLIT = re.compile(r"[\s\-‐‑‒–—]+")
 
@@ -226,6 +229,8 @@ class Entry:
 
 def _fold(text: str) -> str:
     """Strip accents and fold special letters, keeping case."""
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -236,10 +241,8 @@ def _pieces(text: str) -> list[str]:
     out = []
     for raw in _SPLIT.split(_fold(text)):
         piece = raw.replace(".", "")
-        for a in _APOSTROPHES:
-            if piece.endswith(a + "s") or piece.endswith(a + "S"):
-                piece = piece[:-2]
-            piece = piece.replace(a, "")
+        if _HAS_APOSTROPHE.search(piece):
+            piece = _APOSTROPHE.sub("", _POSSESSIVE.sub("", piece))
         if any(c.isalnum() for c in piece):
             out.append(piece)
     return out
@@ -272,11 +275,16 @@ def _case_level(piece: str) -> int:
     return _CAPITAL if letters[0].isupper() else _ANY
 
 
-def _signature(phrase: str) -> tuple[int, ...]:
-    """What each piece of a dictionary phrase requires of the text (after a leading "the")."""
+def _phrase_pieces(phrase: str) -> list[str]:
+    """The pieces of a dictionary phrase, case kept, without a leading "the"."""
     pieces = _pieces(phrase)
     while len(pieces) > 1 and pieces[0].casefold() in _ARTICLES:
         pieces = pieces[1:]
+    return pieces
+
+
+def _signature(phrase: str, pieces: list[str]) -> tuple[int, ...]:
+    """What each piece of a dictionary phrase requires of the text."""
     if _caps_only(phrase):
         return tuple(_UPPER for _ in pieces)
     return tuple(min(_case_level(p), _CAPITAL) for p in pieces)
@@ -284,10 +292,7 @@ def _signature(phrase: str) -> tuple[int, ...]:
 
 def _key(phrase: str) -> tuple[str, ...]:
     """The lookup key of a dictionary phrase: lower-case pieces without a leading "the"."""
-    pieces = [p.casefold() for p in _pieces(phrase)]
-    while len(pieces) > 1 and pieces[0] in _ARTICLES:
-        pieces = pieces[1:]
-    return tuple(pieces)
+    return tuple(p.casefold() for p in _phrase_pieces(phrase))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -573,21 +578,21 @@ class ActorDictionary:
     # -- indexing ----------------------------------------------------------------------------
 
     def _add(self, phrase: str, entry: Entry) -> None:
-        key = _key(phrase)
-        if not key:
+        pieces = _phrase_pieces(phrase)
+        if not pieces:
             return
         node = self._root
-        for piece in key:
-            node = node.children.setdefault(piece, _Node())
-        signature = _signature(phrase)
+        for piece in pieces:
+            node = node.children.setdefault(piece.casefold(), _Node())
+        signature = _signature(phrase, pieces)
         # The same value under two spellings of one key ("US" and "U.S.") is one entry; it
         # matches whatever either spelling matches.
         for i, (old, sig) in enumerate(node.entries):
-            if old == entry or _same_word(old, entry):
+            if (old.kind == entry.kind and old.value is entry.value) or _same_word(old, entry):
                 node.entries[i] = (old, tuple(map(min, sig, signature)))
                 return
         node.entries.append((entry, signature))
-        self.max_phrase_words = max(self.max_phrase_words, len(key))
+        self.max_phrase_words = max(self.max_phrase_words, len(pieces))
 
     def _index(self) -> None:
         for c in self.countries.values():
