@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tidings.dates import find_dates
-from tidings.events.lexicon import Lexicon, NounEntry, VerbEntry
+from tidings.events.lexicon import Lexicon, NounEntry, VerbEntry, intent_code, load_intent_map
 from tidings.events.modality import Cues, assess, governor, load_cues
 from tidings.extensions import Mention, register_extensions
 from tidings.nlp import has_finite_verb
@@ -71,7 +71,9 @@ def load_ontology_cached():  # type: ignore[no-untyped-def]
 class EventCoder:
     """The ``tidings_events`` component: writes ``doc._.events`` (list of Event)."""
 
-    def __init__(self, lexicon: Lexicon, ontology: object, cues: Cues) -> None:
+    def __init__(self, lexicon: Lexicon, ontology: object, cues: Cues,
+                 intents: dict[str, str] | None = None) -> None:  # fmt: skip
+        self.intents = intents if intents is not None else load_intent_map()
         self.lexicon = lexicon
         self.ontology = ontology
         self.cues = cues
@@ -164,11 +166,18 @@ class EventCoder:
         self, cand: Candidate, n: int, sent: Span, at: dict[int, list[Mention]],
         quotes: list[Quote], article_id: str, base_date: str | None, heads: frozenset[int],
     ) -> Iterable[Event]:  # fmt: skip
-        code = self.ontology.find(cand.entry.cameo)  # type: ignore[attr-defined]
+        verdict = assess(cand.trigger, self.cues, heads - {cand.predicate.i})
+        if verdict.content_of is not None:
+            # "threatened to impose sanctions": the imposing is what the threat is about; the
+            # threat is the event, and it takes its target from here (see target())
+            return
+        cameo = cand.entry.cameo
+        if verdict.future and not verdict.negated and verdict.modality in ("asserted", "reported"):
+            cameo = intent_code(self.intents, cameo) or cameo  # "will support" → intent
+        code = self.ontology.find(cameo)  # type: ignore[attr-defined]
         if code is None or code.plover is None:
             return
         finder = _ActorFinder(at)
-        verdict = assess(cand.trigger, self.cues, heads - {cand.predicate.i})
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)
         modality = verdict.modality
@@ -188,9 +197,10 @@ class EventCoder:
             # unknown targets and the source itself are no target ("X and Y agreed" stays one-sided)
             kept = [t for t in targets if t.code and t.code != source.code]
             if domestic is not None and source.country and source.code != source.country:
-                # an unnamed domestic target ("Turkish police dispersed the demonstrators"): by
-                # the CAMEO convention it is the source's country
-                kept = [Actor(_phrase(domestic), source.country, source.country, None, None)]
+                # an unnamed domestic group ("Turkish police dispersed the demonstrators"): by
+                # the CAMEO convention it belongs to the source's country
+                sector = domestic.actor.sector
+                kept = [Actor(domestic.actor.text, source.country + sector, source.country, sector, None)]
             for target in kept or [None]:
                 yield Event(
                     article_id=article_id, sentence=n, date=date, source=source, target=target,
@@ -440,7 +450,7 @@ class _ActorFinder:
         holders = [verb] + ([obj] if obj is not None else [])
         return found or self._prep_object(holders, _DEFAULT_TARGET_PREPS)
 
-    def object_phrase(self, cand: Candidate) -> Token | None:
+    def object_phrase(self, cand: Candidate) -> Mention | None:
         """The noun heading what the predicate acts on, when it is a noun phrase."""
         pred = cand.predicate
         obj = _child(pred, "nsubjpass") if _child(pred, "nsubjpass") is not None else _child(pred, "dobj")
@@ -454,7 +464,13 @@ class _ActorFinder:
                         break
         if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
             return None
-        return obj
+        # only people named by a sector word without a country ("the demonstrators", "rebels"),
+        # not things ("the report")
+        for t in obj.subtree:
+            for m in self.at.get(t.i, ()):
+                if not m.actor.code and m.actor.sector:
+                    return m
+        return None
 
     def _prep_object(self, holders: list[Token], preps: Sequence[str]) -> list[Actor]:
         for prep in preps:

@@ -180,3 +180,29 @@ def _read_nouns(path: Path, digest: hashlib._Hash) -> Iterable[NounEntry]:
             example=example,
             rule=f"{path.name}:{number} {lemma.lower()}",
         )
+
+
+INTENT_FILE = DATA / "intent.tsv"
+
+
+def load_intent_map(path: str | Path | None = None) -> dict[str, str]:
+    """Read ``intent.tsv`` (CAMEO code prefix → code of the intent to do it); errors name file:line."""
+    path = Path(path) if path is not None else INTENT_FILE
+    digest = hashlib.sha1()
+    out: dict[str, str] = {}
+    for number, (code, intent, _note) in _rows(path, ("code", "intent", "note"), digest):
+        where = f"{path}:{number}"
+        for value in (code, intent):
+            if not _CAMEO.match(value):
+                raise ResourceError(f"CAMEO code must be 2-4 digits, got {value!r}", input=where)
+        out[code] = intent
+    return out
+
+
+def intent_code(intents: dict[str, str], code: str) -> str | None:
+    """The intent code for ``code`` by its longest listed prefix, or None."""
+    for n in range(len(code), 1, -1):
+        found = intents.get(code[:n])
+        if found is not None:
+            return found
+    return None

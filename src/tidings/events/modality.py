@@ -84,6 +84,8 @@ class Assessment:
     negated: bool
     modality: str
     speech: Token | None  # the verb of saying whose complement holds the event
+    content_of: int | None = None  # the coded predicate whose complement this event is
+    future: bool = False  # announced with will/shall: a statement of intent, not the act
 
 
 def _lemma(token: Token) -> str:
@@ -147,6 +149,8 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
     elif _alleged_here(base, cues) or _alleged_here(trigger, cues):
         modality = "alleged"
     speech: Token | None = None
+    content_of: int | None = None
+    future = _future_here(base, cues)
     token = base
     # Climb the chain of embedding clauses; the nearest cue decides the modality.
     for _ in range(12):
@@ -155,6 +159,7 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
             break
         lemma = _lemma(head)
         if dep == "conj":
+            future = future or _future_here(head, cues)
             token = head
             continue
         if dep == "xcomp" and cues.has("refuse", lemma):
@@ -172,6 +177,7 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
                 modality = "alleged"
             elif dep in ("xcomp", "ccomp") and head.i in event_heads and not cues.has("speech", lemma):
                 modality = "intended"
+                content_of = head.i
             elif _purpose_here(token):
                 modality = "intended"
         if dep in _CLAUSAL and cues.has("speech", lemma):
@@ -180,4 +186,9 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
                 modality = "reported"
             break
         token = head
-    return Assessment(negated=negated, modality=modality or "asserted", speech=speech)
+    return Assessment(negated=negated, modality=modality or "asserted", speech=speech,
+                      content_of=content_of, future=future)  # fmt: skip
+
+
+def _future_here(token: Token, cues: Cues) -> bool:
+    return any(c.dep_ == "aux" and cues.value("modal", c.lower_) == "asserted" for c in token.children)
