@@ -216,6 +216,9 @@ def test_tolerant_matching(actors, phrase, code):
         "un",  # nor French "un" the UN
         "eu",
         "who",  # nor "who" the World Health Organization
+        "Who",  # not even at the start of a sentence
+        "Un",
+        "Cis",
         "turkey",  # lower-case text does not match a capitalised name
         "china",
         "chad",
