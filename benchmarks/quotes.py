@@ -78,7 +78,7 @@ def read_ann(path: Path, text: str) -> list[Gold]:
         if content is None:
             continue
         source = next((spans[v][2] for k, v in ev.items() if k.startswith("Source") and v in spans), None)
-        s, e = content[1][0][0], content[1][-1][1]
+        s = content[1][0][0]
         before = text[max(0, s - 3) : s].strip()
         marked = text[s : s + 1] in _MARKS or (before[-1:] in _MARKS if before else False)
         golds.append(Gold(content[1], source, "marked" if marked else "indirect"))

