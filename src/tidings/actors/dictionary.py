@@ -258,11 +258,10 @@ def _word(word: str) -> tuple[tuple[str, int], ...]:
     return tuple((p.casefold(), _case_level(p)) for p in _pieces(word))
 
 
-def _caps_only(phrase: str) -> bool:
-    """An abbreviation of at most three letters written in capitals ("US", "U.N.")."""
-    letters = [c for c in _fold(phrase) if c.isalpha()]
-    rest = [c for c in phrase if not c.isalpha() and c not in ". "]
-    return 0 < len(letters) <= 3 and not rest and all(c.isupper() for c in letters)
+def _caps_only(pieces: list[str]) -> bool:
+    """An abbreviation of at most three letters written in capitals ("US", "U.N.", "the UN")."""
+    letters = "".join(pieces)
+    return 0 < len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
 def _case_level(piece: str) -> int:
@@ -283,9 +282,9 @@ def _phrase_pieces(phrase: str) -> list[str]:
     return pieces
 
 
-def _signature(phrase: str, pieces: list[str]) -> tuple[int, ...]:
+def _signature(pieces: list[str]) -> tuple[int, ...]:
     """What each piece of a dictionary phrase requires of the text."""
-    if _caps_only(phrase):
+    if _caps_only(pieces):
         return tuple(_UPPER for _ in pieces)
     return tuple(min(_case_level(p), _CAPITAL) for p in pieces)
 
@@ -584,7 +583,7 @@ class ActorDictionary:
         node = self._root
         for piece in pieces:
             node = node.children.setdefault(piece.casefold(), _Node())
-        signature = _signature(phrase, pieces)
+        signature = _signature(pieces)
         # The same value under two spellings of one key ("US" and "U.S.") is one entry; it
         # matches whatever either spelling matches.
         for i, (old, sig) in enumerate(node.entries):
