@@ -185,6 +185,10 @@ class EventCoder:
             sources = [speaker]
             if modality == "reported":
                 modality = "asserted"  # the speaker performs it by saying it ("We call for…")
+        if speaker is not None and modality == "asserted" and sources and all(
+            s.code != speaker.code for s in sources
+        ):
+            modality = "reported"  # someone else's action, in the speaker's words
         targets = finder.target(cand)
         if not sources:
             return
@@ -215,9 +219,10 @@ class EventCoder:
         self, trigger: Token, speech: Token | None, quotes: list[Quote], finder: _ActorFinder
     ) -> Actor | None:
         idx = trigger.idx
-        for quote in quotes:
-            if quote.start <= idx < quote.end and quote.speaker is not None:
-                return quote.speaker
+        # the innermost quote: "CCTV reported that Lukashenko said …" → Lukashenko
+        inside = [q for q in quotes if q.start <= idx < q.end and q.speaker is not None]
+        if inside:
+            return min(inside, key=lambda q: q.end - q.start).speaker
         if speech is not None:
             found = finder.subject(speech)
             if found:
@@ -340,6 +345,9 @@ class _ActorFinder:
         if head.i == verb.i:
             return []
         if dep == "conj":
+            return self.subject(head, depth + 1)
+        if dep in ("acomp", "attr", "oprd") or (dep in ("prep", "pcomp") and head.pos_ in ("ADJ", "ADP")):
+            # "Minsk was ready to deepen", "open to working with": up to the clause's subject
             return self.subject(head, depth + 1)
         if dep in ("xcomp", "advcl"):
             # object control: "urged X to stop", "called on X to stop" -> X

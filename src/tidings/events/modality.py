@@ -28,12 +28,12 @@ from tidings.errors import ResourceError
 CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 KINDS = (
     "speech", "allege", "intend", "modal", "condition", "negation", "refuse", "pronoun",
-    "anaphor", "group",
+    "anaphor", "group", "willing",
 )  # fmt: skip
 
 # Dependency labels through which an embedded predicate inherits the modality of its head.
 _EMBEDDING = {"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advcl", "relcl", "conj",
-              "parataxis", "attr", "oprd", "nsubj", "nsubjpass", "appos", "dative"}  # fmt: skip
+              "parataxis", "attr", "oprd", "nsubj", "nsubjpass", "appos", "dative", "acomp"}  # fmt: skip
 _CLAUSAL = {"ccomp", "parataxis"}
 
 
@@ -162,6 +162,8 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
             future = future or _future_here(head, cues)
             token = head
             continue
+        if dep in ("xcomp", "prep", "pcomp") and head.pos_ == "ADJ" and cues.has("willing", lemma):
+            future = True  # "ready to deepen", "open to working with": a statement of intent
         if dep == "xcomp" and cues.has("refuse", lemma):
             negated = not negated
         elif dep == "xcomp" and _negated_here(head, cues):
