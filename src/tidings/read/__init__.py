@@ -146,8 +146,6 @@ def _read_source(src: Source, options: Options, *, kind: str | None) -> Iterator
     try:
         if kind is None or (kind == "feed" and src.stem_suffix() == ".xml"):
             kind = sniff(src.head(), src)
-            if kind == "jsonl" and src.stem_suffix() not in ("", ".jsonl", ".ndjson", ".json"):
-                kind = "text"
         log.debug("reading %s as %s", src.name, kind)
         for item in READERS[kind](src, options):
             yield item if isinstance(item, InputError) else _finish(item, src, options)
@@ -168,7 +166,9 @@ def _finish(raw: Raw, src: Source, options: Options) -> Article | InputError:
             return InputError("no article text found in the HTML", input=where)
         text, trim = page.text, False  # trafilatura already cut the page to the article
         title, date, site, url = title or page.title, date or page.date, site or page.site, url or page.url
-    assert text is not None
+        text = _without_heading(text, title)
+    if text is None or not text.strip():
+        return InputError("empty text", input=where)
     if options.clean:
         parts = clean_parts(text, trim=trim)
         text, title = parts.text, title or parts.title
@@ -188,3 +188,11 @@ def _finish(raw: Raw, src: Source, options: Options) -> Article | InputError:
         url=url,
     )
     return replace(article, language=detect_language(text))
+
+
+def _without_heading(text: str, title: str | None) -> str:
+    """Drop the page's headline when the extracted text repeats it as its first paragraph."""
+    first, _, rest = text.partition("\n\n")
+    if title and rest and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest
+    return text

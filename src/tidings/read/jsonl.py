@@ -47,7 +47,7 @@ def _read_lines(lines: io.TextIOWrapper, source: Source, options: Options) -> It
         try:
             yield _record(json.loads(line), f"line {number}")
         except json.JSONDecodeError as err:
-            yield source.error(f"line {number}: invalid JSON ({err.msg} at column {err.colno})")
+            yield source.error(f"line {number}: invalid JSON ({err.msg} at column {err.pos + 1})")
         except ValueError as err:
             yield source.error(f"line {number}: {err}")
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import zlib
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from tidings.errors import InputError
 from tidings.read.raw import Options, Raw
@@ -18,8 +20,10 @@ def read_warc(source: Source, options: Options) -> Iterator[Raw | InputError]:
     from warcio.exceptions import ArchiveLoadFailed
 
     pages = 0
-    # warcio gunzips record by record itself, so it gets the raw stream.
-    with source.open(raw=True) as stream:
+    # Gunzipped here rather than by warcio: warcio reads a truncated gzip member without
+    # complaint; _Gunzip returns what it could decompress and remembers the damage.
+    with source.open(raw=True) as raw_stream:
+        stream = _Gunzip(raw_stream) if source.gzipped else raw_stream
         records = iter(ArchiveIterator(stream))
         number = 0
         while True:
@@ -38,7 +42,10 @@ def read_warc(source: Source, options: Options) -> Iterator[Raw | InputError]:
             elif raw is not None:
                 pages += 1
                 yield raw
-    if pages == 0 and number >= 0:
+    if isinstance(stream, _Gunzip) and stream.truncated:
+        yield source.error(f"truncated gzip file after {pages} pages (compressed stream ended early)")
+        return
+    if pages == 0:
         raise source.error("no HTML response records in this WARC")
 
 
@@ -60,3 +67,33 @@ def _page(record, number: int, source: Source, options: Options) -> Raw | InputE
         log.debug("%s record %d (%s): binary payload skipped", source.name, number, url)
         return None
     return Raw(html=html, url=url, where=f"record {number} ({url})")
+
+
+class _Gunzip(io.RawIOBase):
+    """Multi-member gunzip that yields every byte it can and flags a truncated last member."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self._z = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        self._buffer = b""
+        self.truncated = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:  # type: ignore[no-untyped-def]
+        while not self._buffer:
+            chunk = self._z.unused_data or self._raw.read(65536)
+            if not chunk:
+                self.truncated = not self._z.eof and self._started
+                return 0
+            if self._z.eof:  # next gzip member
+                self._z = zlib.decompressobj(zlib.MAX_WBITS | 16)
+            self._started = True
+            self._buffer = self._z.decompress(chunk)
+        size = min(len(target), len(self._buffer))
+        target[:size] = self._buffer[:size]
+        self._buffer = self._buffer[size:]
+        return size
+
+    _started = False
