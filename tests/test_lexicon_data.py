@@ -266,6 +266,39 @@ def test_noun_examples_use_a_governor() -> None:
     assert not missing, "\n".join(missing)
 
 
+def test_noun_rows_agree_with_verb_rows() -> None:
+    """A governed noun row must not contradict, or be hidden by, a verb row for its governor.
+
+    The coder keeps the verb's event when both fire ("imposed sanctions"), so the verb row for
+    the same construction must carry the same code, and a governor whose bare verb row always
+    fires would hide the noun row entirely.
+    """
+    by_key: dict[tuple[str, str], str] = {}
+    bare: dict[str, str] = {}
+    for r in VERBS:
+        c = r.cells
+        if c["prep"] != "-":
+            continue
+        if c["object"] == "-":
+            bare[c["lemma"]] = c["cameo"]
+        for obj in words(c["object"]):
+            by_key[(c["lemma"], obj)] = c["cameo"]
+    problems = []
+    for r in NOUNS:
+        noun, code = r.cells["lemma"], r.cells["cameo"]
+        for gov in words(r.cells["governor"]):
+            verb_code = by_key.get((gov, noun))
+            if verb_code is not None and verb_code != code:
+                problems.append(
+                    f"{r.where}: '{gov} {noun}' is {code} here, {verb_code} in verbs.tsv"
+                )
+            elif verb_code is None and gov in bare and bare[gov] != code:
+                problems.append(
+                    f"{r.where}: '{gov} {noun}' is hidden by the bare verb row {gov} ({bare[gov]})"
+                )
+    assert not problems, "\n".join(problems)
+
+
 def test_examples_are_unique() -> None:
     counts = Counter(r.cells["example"] for r in VERBS)
     repeated = [ex for ex, n in counts.items() if n > 1]
