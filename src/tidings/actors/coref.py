@@ -56,9 +56,11 @@ class _History:
         found = [m for m in self.items if m.end <= at and here - self.sentence_of[m.start] <= WINDOW]
         return found[::-1]
 
-    def pick(self, at: int, hows: set[str] | None, *, need_code: bool = False) -> Mention | None:
+    def pick(self, at: int, hows: set[str] | None, *, need_code: bool = False,
+             prefix: str | None = None) -> Mention | None:  # fmt: skip
         candidates = [m for m in self.recent(at) if (hows is None or m.how in hows)
-                      and (m.actor.code or not need_code)]  # fmt: skip
+                      and (m.actor.code or not need_code)
+                      and (prefix is None or (m.actor.code or "").startswith(prefix))]  # fmt: skip
         if not candidates:
             return None
         here = self.sentence_of[at]
@@ -80,11 +82,14 @@ class _History:
                 return sorted([m, partner[0]], key=lambda x: x.start)
         return []
 
-    def distinct(self, at: int, hows: set[str] | None, n: int) -> list[Mention]:
+    def distinct(self, at: int, hows: set[str] | None, n: int, *, by_country: bool = False) -> list[Mention]:
         chosen: list[Mention] = []
         for m in self.recent(at):
+            if by_country and not m.actor.country:
+                continue
+            key = (lambda x: x.actor.country) if by_country else (lambda x: x.actor.code)
             if m.actor.code and (hows is None or m.how in hows) and all(
-                m.actor.code != c.actor.code for c in chosen
+                key(m) != key(c) for c in chosen
             ):
                 chosen.append(m)
                 if len(chosen) == n:
@@ -92,11 +97,12 @@ class _History:
         return []
 
 
-def _copy(target: Mention, start: int, end: int, head: int, text: str, sector: str | None = None) -> Mention:
+def _copy(target: Mention, start: int, end: int, head: int, text: str, sector: str | None = None,
+          *, keep_person: bool = True) -> Mention:  # fmt: skip
     a = target.actor
     # a person keeps their own code ("the two leaders" → RUSGOV, CHNGOV); a bare country or an
     # organisation of that country takes the sector the anaphor names
-    if sector and a.country and target.how not in PERSONISH:
+    if sector and a.country and (target.how not in PERSONISH or not keep_person):
         actor = Actor(text, a.country + sector, a.country, sector, None)
     else:
         actor = Actor(text, a.code, a.country, a.sector, a.name)
@@ -164,15 +170,27 @@ def _complete(head: Token, mention: Mention, cues: Cues, history: _History) -> l
             return [_copy(found[-1], mention.start, mention.end, mention.head, text, sector)]
         return []
     if _group_anaphor(head, cues):
-        lemma = head.lemma_.lower()
-        chosen = history.distinct(head.i, PERSONISH, 2) if lemma in ("leader", "minister", "president") else []
-        chosen = chosen or history.distinct(head.i, None, 2)
-        return [_copy(m, mention.start, mention.end, mention.head, text, sector) for m in chosen]
-    if cues.has("anaphor", head.lemma_.lower()) and head.tag_ in ("NN", "NNP"):
-        target = history.pick(head.i, None, need_code=True)
-        if target is not None and target.actor.country:
-            return [_copy(target, mention.start, mention.end, mention.head, text, sector)]
+        return _group(head, mention.start, mention.end, text, sector, history)
+    # a sector word without a country of its own ("the ministry", "police", "opposition
+    # candidate Svetlana Tikhanovskaya") belongs to the country the text is talking about: the
+    # latest actor with a country, within the coreference window
+    target = history.pick(head.i, None, need_code=True)
+    if target is not None and target.actor.country:
+        return [_copy(target, mention.start, mention.end, mention.head, text, sector, keep_person=False)]
     return []
+
+
+def _group(head: Token, start: int, end: int, text: str, sector: str | None, history: _History) -> list[Mention]:
+    """ "the two leaders", "both countries": the latest two distinct actors."""
+    lemma = head.lemma_.lower()
+    if lemma in ("country", "nation"):
+        chosen = history.distinct(head.i, None, 2, by_country=True)
+        return [Mention(start=start, end=end, head=head.i, how="coref",
+                        actor=Actor(text, m.actor.country, m.actor.country, None, None))
+                for m in chosen]  # fmt: skip
+    chosen = history.distinct(head.i, PERSONISH, 2) if lemma in ("leader", "minister", "president") else []
+    chosen = chosen or history.distinct(head.i, None, 2, by_country=True)
+    return [_copy(m, start, end, head.i, text, sector) for m in chosen]
 
 
 def _anaphor(token: Token, cues: Cues, history: _History) -> list[Mention]:
@@ -193,13 +211,15 @@ def _anaphor(token: Token, cues: Cues, history: _History) -> list[Mention]:
             return []  # first person: the coder credits it to the quote's speaker
         return [] if target is None else [_copy(target, token.i, token.i + 1, token.i, text)]
     if _group_anaphor(token, cues):
-        lemma = token.lemma_.lower()
-        hows = PERSONISH if lemma in ("leader", "minister", "president") else None
-        chosen = history.distinct(token.i, hows, 2)
         start = _phrase_start(token)
         text = token.doc[start : token.i + 1].text
-        return [_copy(m, start, token.i + 1, token.i, text) for m in chosen]
+        return _group(token, start, token.i + 1, text, None, history)
     if _definite_anaphor(token, cues):
+        if cues.value("anaphor", token.lemma_.lower()) == "IGO":
+            igo = history.pick(token.i, None, need_code=True, prefix="IGO")
+            start = _phrase_start(token)
+            text = token.doc[start : token.i + 1].text
+            return [] if igo is None else [_copy(igo, start, token.i + 1, token.i, text)]
         target = history.pick(token.i, None, need_code=True)
         if target is None or not target.actor.country:
             return []

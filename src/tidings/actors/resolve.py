@@ -37,8 +37,8 @@ logger = logging.getLogger(__name__)
 
 # Dependency arcs inside one noun phrase along which actor words combine.
 _NOMINAL_MODS = {"compound", "amod", "poss", "appos", "nmod", "flat", "nn", "npadvmod", "case"}
-# "officials from China", "rebels in the Ivory Coast", "students throughout Indonesia"
-_LOCATING_PREPS = ("of", "from", "in", "throughout", "across")
+# "officials from China", "rebels in the Ivory Coast", "a spokesman for the German government"
+_LOCATING_PREPS = ("of", "from", "in", "throughout", "across", "for")
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # When one phrase has several dictionary readings, this order picks the one to use.
 _KIND_ORDER = ("person", "org", "country", "capital", "adjective", "title", "sector")
