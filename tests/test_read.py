@@ -150,9 +150,9 @@ def test_truncated_warc_gz_keeps_pages_before_the_damage(tmp_path):
     data = path.read_bytes()
     first_record_end = data.index(b"\x1f\x8b", 10)  # each record is its own gzip member
     path.write_bytes(data[: first_record_end + (len(data) - first_record_end) // 2])
-    items = list(read_path(path))
-    assert isinstance(items[0], Article)
-    assert isinstance(items[-1], InputError) and "truncated gzip file after" in str(items[-1])
+    first, error = read_path(path)
+    assert isinstance(first, Article) and first.url == "https://a.example/1"
+    assert str(error) == f"{path}: truncated gzip file after 1 pages (compressed stream ended early)"
 
 
 def test_directory_is_read_recursively_by_extension(tmp_path):
@@ -305,6 +305,8 @@ def test_size_limit_applies_per_file_and_per_line(tmp_path):
         ("notgzip.txt.gz", b"plain text, not gzip at all", "corrupt gzip file"),
         ("no_text.html", (FIXTURES / "no_text.html").read_bytes(), "no article text"),
         ("titles.rss", (FIXTURES / "feed_titles_only.rss").read_bytes(), "feed has no entries with content"),
+        ("notwarc.warc", b"this is not a web archive\n" * 10, "not a WARC file"),
+        ("empty.warc.gz", gzip.compress(b""), "empty file"),
         ("furniture.txt", b"Menu Search\n\nAdvertisement\n\n(c) 2020 Site. All rights reserved.", "no article text"),
     ],
 )
@@ -326,3 +328,9 @@ def test_empty_directory_is_an_error(tmp_path):
     (tmp_path / "notes.docx").write_bytes(b"PK")
     assert errors_of(tmp_path) == [f"{tmp_path}: directory has no input files (extensions read: "
                                    ".atom .csv .htm .html .json .jsonl .ndjson .rdf .rss .shtml .text .tsv .txt .warc .xhtml .xml)"]
+
+
+def test_warc_without_html_pages_is_an_error(tmp_path):
+    path = tmp_path / "images.warc"
+    _warc(path, [("https://a.example/logo.png", "image/png", "\x89PNG")], gz=False)
+    assert errors_of(path) == [f"{path}: no HTML response records in this WARC"]

@@ -44,6 +44,7 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, exp
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’)]?\s+[\"“]?[A-Z]")
 _BULLET = re.compile(r"^(?:[-•*·▪►–—]\s+|\d{1,2}[.)]\s+)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
@@ -122,9 +123,13 @@ def _is_sentence(unit: str) -> bool:
     words = _words(unit)
     if len(words) >= 25:
         return True
-    if len(words) < 3 or not _TERMINAL.search(unit) or unit.endswith(":"):
+    if len(words) >= 10 and _INNER_SENTENCE_END.search(unit):
+        return True  # a paragraph cut off mid-sentence still holds whole sentences
+    if len(words) < 3 or not _TERMINAL.search(unit):
         return False
-    # Headlines capitalise most words; sentences do not.
+    if len(words) >= 6 and not unit.endswith(":"):
+        return True  # a lede full of names ("… FIBA World Championship … Istanbul on Friday.")
+    # Short lines and lines ending in a colon: headlines and labels capitalise most words.
     content = [w for w in words[1:] if w.lower() not in _MINOR]
     capitals = sum(1 for w in content if w[0].isupper())
     return not content or capitals / len(content) < 0.6

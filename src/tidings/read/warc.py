@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import zlib
@@ -19,7 +20,14 @@ def read_warc(source: Source, options: Options) -> Iterator[Raw | InputError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    with source.open(raw=True) as raw_stream:
+        head = (_Gunzip(raw_stream) if source.gzipped else raw_stream).read(64)
+    if not head.strip():
+        raise source.error("empty file")
+    if not head.startswith(b"WARC/"):
+        raise source.error("not a WARC file (it does not start with a WARC/1.x record header)")
     pages = 0
+    pending: Raw | None = None
     # Gunzipped here rather than by warcio: warcio reads a truncated gzip member without
     # complaint; _Gunzip returns what it could decompress and remembers the damage.
     with source.open(raw=True) as raw_stream:
@@ -28,23 +36,37 @@ def read_warc(source: Source, options: Options) -> Iterator[Raw | InputError]:
         number = 0
         while True:
             try:
-                record = next(records, None)
+                # warcio writes its warnings (bad Content-Length) to stderr; the library must not.
+                with contextlib.redirect_stderr(io.StringIO()) as warnings:
+                    record = next(records, None)
+                    if record is not None:
+                        number += 1
+                        raw = _page(record, number, source, options)
+                if warnings.getvalue():
+                    log.debug("%s: warcio: %s", source.name, warnings.getvalue().strip())
                 if record is None:
                     break
-                number += 1
-                raw = _page(record, number, source, options)
             except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as err:
                 reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+                if pending is not None:  # complete: the damage is in a later record
+                    pages += 1
+                    yield pending
                 yield source.error(f"truncated or corrupt WARC after {pages} pages, at record {number + 1} ({reason})")
                 return
             if isinstance(raw, InputError):
                 yield raw
             elif raw is not None:
-                pages += 1
-                yield raw
+                # A page is handed on once the next record starts: the last one may be cut short.
+                if pending is not None:
+                    pages += 1
+                    yield pending
+                pending = raw
     if isinstance(stream, _Gunzip) and stream.truncated:
         yield source.error(f"truncated gzip file after {pages} pages (compressed stream ended early)")
         return
+    if pending is not None:
+        pages += 1
+        yield pending
     if pages == 0:
         raise source.error("no HTML response records in this WARC")
 
