@@ -266,12 +266,12 @@ def _caps_only(pieces: list[str]) -> bool:
 
 def _case_level(piece: str) -> int:
     """What a text piece offers: _UPPER (all capitals), _CAPITAL (starts with one), else _ANY."""
-    letters = [c for c in piece if c.isalpha()]
-    if not letters:
-        return _UPPER  # digits satisfy every case requirement
-    if all(c.isupper() for c in letters):
+    if piece.isupper():
         return _UPPER
-    return _CAPITAL if letters[0].isupper() else _ANY
+    first = piece[0] if piece[0].isalpha() else next((c for c in piece if c.isalpha()), None)
+    if first is None:
+        return _UPPER  # digits satisfy every case requirement
+    return _CAPITAL if first.isupper() else _ANY
 
 
 def _phrase_pieces(phrase: str) -> list[str]:
