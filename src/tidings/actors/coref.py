@@ -57,10 +57,13 @@ class _History:
         return found[::-1]
 
     def pick(self, at: int, hows: set[str] | None, *, need_code: bool = False,
-             prefix: str | None = None) -> Mention | None:  # fmt: skip
+             prefix: str | None = None, exclude_clause: int | None = None) -> Mention | None:  # fmt: skip
+        # a co-argument of the same verb is never the antecedent ("The Ukrainian capital was
+        # attacked by … drones": the drones are not Ukrainian)
         candidates = [m for m in self.recent(at) if (hows is None or m.how in hows)
                       and (m.actor.code or not need_code)
-                      and (prefix is None or (m.actor.code or "").startswith(prefix))]  # fmt: skip
+                      and (prefix is None or (m.actor.code or "").startswith(prefix))
+                      and (exclude_clause is None or _clause(self.doc[m.head]) != exclude_clause)]  # fmt: skip
         if not candidates:
             return None
         here = self.sentence_of[at]
@@ -72,14 +75,17 @@ class _History:
         return candidates[0]
 
     def pair(self, at: int) -> list[Mention]:
-        """The latest two conjoined actors ("China and Belarus"), or []."""
+        """The latest conjoined actors ("China and Belarus", "Macron, Merkel and May"), or []."""
         for m in self.recent(at):
-            head = self.doc[m.head]
-            partner = [o for o in self.items if o is not m and o.actor.code and (
-                self.doc[o.head].head.i == head.i and self.doc[o.head].dep_ == "conj"
-                or head.dep_ == "conj" and head.head.i == o.head)]  # fmt: skip
-            if partner and m.actor.code:
-                return sorted([m, partner[0]], key=lambda x: x.start)
+            if not m.actor.code:
+                continue
+            top = self.doc[m.head]
+            while top.dep_ == "conj":
+                top = top.head
+            members = {t.i for t in top.subtree if t.i == top.i or (t.dep_ == "conj" and _conj_of(t, top))}
+            group = [o for o in self.items if o.head in members and o.actor.code and o.how != "coref"]
+            if len(group) > 1:
+                return sorted(group, key=lambda x: x.start)
         return []
 
     def distinct(self, at: int, hows: set[str] | None, n: int, *, by_country: bool = False) -> list[Mention]:
@@ -95,6 +101,13 @@ class _History:
                 if len(chosen) == n:
                     return chosen[::-1]
         return []
+
+
+def _conj_of(token: Token, top: Token) -> bool:
+    """True when ``token`` is reached from ``top`` through conj arcs only."""
+    while token.dep_ == "conj" and token.i != top.i:
+        token = token.head
+    return token.i == top.i
 
 
 def _copy(target: Mention, start: int, end: int, head: int, text: str, sector: str | None = None,
@@ -174,10 +187,24 @@ def _complete(head: Token, mention: Mention, cues: Cues, history: _History) -> l
     # a sector word without a country of its own ("the ministry", "police", "opposition
     # candidate Svetlana Tikhanovskaya") belongs to the country the text is talking about: the
     # latest actor with a country, within the coreference window
-    target = history.pick(head.i, None, need_code=True)
+    # "Russian missiles and drones": a conjoined sector word shares its partner's country
+    partner = head.head if head.dep_ == "conj" else None
+    if partner is not None:
+        found = [m for m in history.items if m.start <= partner.i < m.end and m.actor.country]
+        if found:
+            return [_copy(found[-1], mention.start, mention.end, mention.head, text, sector, keep_person=False)]
+    target = history.pick(head.i, None, need_code=True, exclude_clause=_clause(head))
     if target is not None and target.actor.country:
         return [_copy(target, mention.start, mention.end, mention.head, text, sector, keep_person=False)]
     return []
+
+
+def _clause(token: Token) -> int:
+    """The verb whose argument ``token`` is (its nearest verbal ancestor), as a token index."""
+    for anc in token.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc.i
+    return -1
 
 
 def _group(head: Token, start: int, end: int, text: str, sector: str | None, history: _History) -> list[Mention]:

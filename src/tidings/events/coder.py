@@ -114,7 +114,7 @@ class EventCoder:
                 obj = dobj
                 if obj is None and entry.prep is not None:
                     obj = _child(preps[entry.prep], "pobj")
-                if obj is None or obj.lemma_.lower() not in entry.objects:
+                if obj is None or not _object_fits(obj, entry.objects):
                     continue
             text = verb.text if entry.prep is None else f"{verb.text} {preps[entry.prep].text}"
             return Candidate(verb, verb, entry, text)
@@ -192,7 +192,7 @@ class EventCoder:
         targets = finder.target(cand)
         if not sources:
             return
-        date = self._date(cand, sent, base_date)
+        date = self._date(cand, sent, base_date, future=verdict.future or modality == "intended")
         evidence = Evidence(sent.text, sent.start_char, sent.end_char, cand.trigger_text)
         domestic = None if targets else finder.object_phrase(cand)
         for source in sources:
@@ -229,9 +229,8 @@ class EventCoder:
                 return found[0]
         return None
 
-    def _date(self, cand: Candidate, sent: Span, base_date: str | None) -> str | None:
+    def _date(self, cand: Candidate, sent: Span, base_date: str | None, *, future: bool) -> str | None:
         pred = cand.predicate
-        future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in pred.children)
         found = find_dates(sent.text, base_date, future=future)
         if not found:
             return base_date
@@ -258,6 +257,15 @@ def _phrase(token: Token) -> str:
     """The words of a noun phrase without its clauses and prepositional branches."""
     words = [token] + [t for c in token.lefts if c.dep_ not in ("punct", "cc") for t in c.subtree]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def _object_fits(obj: Token, lemmas: frozenset[str]) -> bool:
+    """The object's lemma is listed, or that of its "of" phrase ("the first of four systems")."""
+    if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
+        return True
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = _child(of, "pobj") if of is not None else None
+    return inner is not None and (inner.lemma_.lower() in lemmas or inner.lower_ in lemmas)
 
 
 def _child(token: Token, dep: str) -> Token | None:

@@ -144,7 +144,9 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
     base = governor(trigger)
     negated = _negated_here(trigger, cues) or (base.i != trigger.i and _negated_here(base, cues))
     modality: str | None = None
-    if _modal_here(base, cues) or _conditional_here(base, cues):
+    if _reported_future(base, cues):
+        modality = "intended"  # "said that Washington would reimpose": a future announced
+    elif _modal_here(base, cues) or _conditional_here(base, cues):
         modality = "hypothetical"
     elif _alleged_here(base, cues) or _alleged_here(trigger, cues):
         modality = "alleged"
@@ -190,6 +192,15 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
         token = head
     return Assessment(negated=negated, modality=modality or "asserted", speech=speech,
                       content_of=content_of, future=future)  # fmt: skip
+
+
+def _reported_future(token: Token, cues: Cues) -> bool:
+    """ "would" in the complement of a verb of saying is the future seen from the past."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in token.children):
+        return False
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "ccomp" and cues.has("speech", token.head.lemma_.lower())
 
 
 def _future_here(token: Token, cues: Cues) -> bool:
