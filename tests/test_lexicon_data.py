@@ -277,11 +277,9 @@ def test_noun_rows_agree_with_verb_rows() -> None:
     bare: dict[str, str] = {}
     for r in VERBS:
         c = r.cells
-        if c["prep"] != "-":
-            continue
-        if c["object"] == "-":
+        if c["object"] == "-" and c["prep"] == "-":
             bare[c["lemma"]] = c["cameo"]
-        for obj in words(c["object"]):
+        for obj in words(c["object"]):  # "carry out a bombing" counts as governor "carry"
             by_key[(c["lemma"], obj)] = c["cameo"]
     problems = []
     for r in NOUNS:
