@@ -30,7 +30,7 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 _STATE_CODE = re.compile(r"^[A-Z]{3}[A-Z]{3}[A-Z0-9]{0,6}$")
 _IGO_CODE = re.compile(r"^(IGO|NGO|IMG)[A-Z]{3,}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "SPY", "ELI", "LEG", "JUD", "REL", "IGO", "NGO", "IMG"}
+SECTORS = set("GOV MIL REB OPP PTY SPY ELI LEG JUD REL IGO NGO IMG".split())
 # Countries whose CAMEO code differs from the ISO alpha-3 code (see countries.tsv).
 CAMEO_PREFIX = {"XKX": "KSV"}
 # Surnames shared by too many people to stand alone as an alias (README.md, "Alias rules").
@@ -95,13 +95,20 @@ STATE_SPAN = {
 D = date
 GAP_ALLOWED: dict[tuple[str, str], tuple[list[tuple[date, date]], str]] = {
     ("IRQ", "head"): ([(D(2003, 4, 9), D(2004, 6, 28))], "Coalition Provisional Authority"),
-    ("IRQ", "foreign"): ([(D(2003, 4, 9), D(2003, 9, 3))], "no Iraqi government after the invasion"),
+    ("IRQ", "foreign"): (
+        [(D(2003, 4, 9), D(2003, 9, 3))],
+        "no Iraqi government after the invasion",
+    ),
     ("SOM", "head"): ([(SINCE, D(2000, 8, 27))], "no central government before the TNG"),
     ("SRB", "foreign"): ([(SINCE, D(2006, 6, 5))], "foreign affairs were federal (YUG, SCG rows)"),
     ("AFG", "foreign"): ([(D(2019, 1, 1), D(2020, 3, 1))], "acting ministers not listed"),
     ("PAK", "foreign"): (
-        [(D(2002, 6, 1), D(2002, 11, 23)), (D(2007, 11, 15), D(2008, 3, 31)),
-         (D(2011, 2, 9), D(2011, 7, 20)), (D(2013, 3, 16), D(2017, 8, 4))],
+        [
+            (D(2002, 6, 1), D(2002, 11, 23)),
+            (D(2007, 11, 15), D(2008, 3, 31)),
+            (D(2011, 2, 9), D(2011, 7, 20)),
+            (D(2013, 3, 16), D(2017, 8, 4)),
+        ],
         "caretaker cabinets; 2013-2017 the prime minister kept the portfolio (Sartaj Aziz adviser)",
     ),  # fmt: skip
     ("PRK", "foreign"): ([(D(2007, 1, 2), D(2007, 5, 18))], "vacancy after Paek Nam-sun's death"),
@@ -345,7 +352,11 @@ def _held(surface: str, day: date) -> list[Row]:
         if surface == name or any(surface in r.aliases for r in rows)
     ]
     assert len(matches) == 1, f"{surface!r} names {matches}"
-    return [r for r in people[matches[0]] if r.span[0] <= day < r.span[1] or (day == AS_OF and not r.end)]
+    return [
+        r
+        for r in people[matches[0]]
+        if r.span[0] <= day < r.span[1] or (day == AS_OF and not r.end)
+    ]
 
 
 FACTS = [
