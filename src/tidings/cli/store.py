@@ -350,6 +350,10 @@ def demo(paths: tuple[str, ...], db: Path) -> None:
     sys.exit(reporter.exit_code)
 
 
+def _clean(value: Any, default: str = "?") -> str:
+    return default if _missing(value) or not str(value).strip() else " ".join(str(value).split())
+
+
 def _print_summary(store: Any, db: Path) -> None:
     from rich.text import Text
 
@@ -357,27 +361,31 @@ def _print_summary(store: Any, db: Path) -> None:
     s = store.summary()
     dup = f" ({s['duplicates']} republished copies)" if s["duplicates"] else ""
     console.print(
-        Text("tidings: who did what to whom, with the sentence that says so", style="bold")
+        Text("\ntidings: who did what to whom, with the sentence that says so", style="bold")
     )
     console.print(
-        f"{s['articles']} articles{dup} → {s['events']} event mentions → {s['unique_events']} distinct events, "
-        f"{s['quotes']} quotes, {s['actors']} actors, {s['first_date'] or '?'} … {s['last_date'] or '?'}"
+        f"{s['articles']} articles{dup} → {s['events']} event mentions → "
+        f"{s['unique_events']} distinct events · {s['quotes']} quotes · {s['actors']} actors · "
+        f"{s['first_date'] or '?'} to {s['last_date'] or '?'}"
     )
     if not s["by_type"].empty:
         console.print(_table(s["by_type"], title="Events by PLOVER type"))
     if not s["top_dyads"].empty:
-        console.print(_table(s["top_dyads"], title="Busiest dyads (source → target)"))
+        console.print(_table(s["top_dyads"], title="Busiest dyads between countries"))
     examples = store.examples(limit=4)
     if not examples.empty:
         console.print(Text("A few events and the sentences behind them", style="bold"))
     for row in examples.itertuples(index=False):
-        head = f"{row.date}  {row.source or '?'} —{row.type} {row.cameo} {row.cameo_name}→ {row.target or '-'}"
-        console.print(Text(head, style="cyan"))
-        sentence = Text("  " + " ".join(str(row.evidence_text).split()))
-        if row.trigger:
-            sentence.highlight_words([row.trigger], style="bold yellow")
+        head = Text(f"{row.date}  ")
+        head.append(f"{_clean(row.source)} [{row.source_code}]", style="cyan")
+        head.append(f"  {row.type} ({row.cameo} {_clean(row.cameo_name, '')})  ", style="bold")
+        head.append(f"{_clean(row.target)} [{row.target_code}]", style="cyan")
+        console.print(head)
+        sentence = Text("    “" + _clean(row.evidence_text, "") + "”", style="italic")
+        if not _missing(row.trigger) and row.trigger:
+            sentence.highlight_words([str(row.trigger)], style="bold yellow")
         console.print(sentence)
     console.print(
-        f"\nNext: tidings events --db {db} --type ASSAULT · tidings dyads --db {db} --by week · "
+        f"\nNext: tidings events --db {db} --type ASSAULT | tidings dyads --db {db} --by month | "
         f"tidings export --db {db} --format gdelt"
     )

@@ -132,15 +132,27 @@ class Store:
             return queries.summary(con)
 
     def examples(self, *, limit: int = 5) -> pd.DataFrame:
-        """A few events with their evidence sentences, one per PLOVER type, most reported first."""
+        """A few clear events with their evidence sentences, for a first look at a store.
+
+        One per PLOVER type (the most frequent types first), between two known actors of
+        different countries, from a short sentence, the most reported first.
+        """
         with self.reader() as con:
             return con.execute(
-                """SELECT date::VARCHAR AS date, source_name AS source, plover AS type, cameo,
-                          cameo_name, target_name AS target, evidence_text, trigger, n_mentions,
-                          article_id
-                   FROM event_groups
-                   QUALIFY row_number() OVER (PARTITION BY plover ORDER BY n_mentions DESC, id) = 1
-                   ORDER BY n_mentions DESC, id LIMIT ?""",
+                """WITH candidates AS (
+                       SELECT *, count(*) OVER (PARTITION BY plover) AS type_events
+                       FROM event_groups
+                       WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+                         AND coalesce(source_country, source_code)
+                             <> coalesce(target_country, target_code)
+                         AND length(evidence_text) <= 240)
+                   SELECT date::VARCHAR AS date, source_name AS source, source_code, plover AS type,
+                          cameo, cameo_name, target_name AS target, target_code, evidence_text,
+                          trigger, n_mentions, article_id
+                   FROM candidates
+                   QUALIFY row_number() OVER (
+                       PARTITION BY plover ORDER BY n_mentions DESC, length(evidence_text), id) = 1
+                   ORDER BY type_events DESC, type LIMIT ?""",
                 [limit],
             ).df()
 

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import time
@@ -111,21 +112,31 @@ def _code_chunk(pipeline: Any, chunk: Sequence[tuple[Article, float]]) -> list[C
 # The pipeline of a worker process, built once by the pool initializer (per-process state is
 # how multiprocessing hands a loaded resource to many tasks).
 _WORKER_PIPELINE: Any = None
+_WORKER_ERROR: BaseException | None = None
 
 
 def _init_worker(model: str | None, actor_files: tuple[str, ...]) -> None:
-    global _WORKER_PIPELINE
+    global _WORKER_PIPELINE, _WORKER_ERROR
     from tidings.pipeline import Pipeline
 
-    _WORKER_PIPELINE = Pipeline(model=model, actor_files=actor_files)
+    try:
+        _WORKER_PIPELINE = Pipeline(model=model, actor_files=actor_files)
+    except Exception as err:  # an initializer that raises makes the pool respawn it forever
+        _WORKER_ERROR = err
+
+
+def _worker_pipeline() -> Any:
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
+    return _WORKER_PIPELINE
 
 
 def _worker_code(chunk: list[tuple[Article, float]]) -> list[Coded | Failed]:
-    return _code_chunk(_WORKER_PIPELINE, chunk)
+    return _code_chunk(_worker_pipeline(), chunk)
 
 
 def _worker_versions() -> dict[str, str]:
-    return dict(_WORKER_PIPELINE.versions)
+    return dict(_worker_pipeline().versions)
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -172,23 +183,46 @@ def _chunks(items: Iterable[tuple[Article | Failed, float]], known: set[str], re
 
 
 def _coded_in_process(
-    chunks: Iterable[list[tuple[Article, float]]], pipeline: Any
+    chunks: Iterable[list[tuple[Article, float]]],
+    *,
+    model: str | None,
+    actors: tuple[str, ...],
+    report: IngestReport,
 ) -> Iterator[list[Coded | Failed]]:
+    pipeline = None
     for chunk in chunks:
+        if pipeline is None:
+            from tidings.pipeline import Pipeline
+
+            pipeline = Pipeline(model=model, actor_files=actors)
+            report.versions = dict(pipeline.versions)
         yield _code_chunk(pipeline, chunk)
 
 
 def _coded_in_pool(
-    chunks: Iterable[list[tuple[Article, float]]], pool: Any, workers: int
+    chunks: Iterable[list[tuple[Article, float]]],
+    *,
+    workers: int,
+    model: str | None,
+    actors: tuple[str, ...],
+    report: IngestReport,
 ) -> Iterator[list[Coded | Failed]]:
     """Keep at most 2 chunks per worker in flight (bounded memory), results in input order."""
-    pending: deque[Any] = deque()
-    for chunk in chunks:
-        pending.append(pool.apply_async(_worker_code, (chunk,)))
-        if len(pending) >= workers * 2:
+    chunks = iter(chunks)
+    first = next(chunks, None)
+    if first is None:
+        return
+    # spawn, not fork: the parent has DuckDB (and its threads) loaded; forking that is unsafe.
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(model, actors)) as pool:
+        report.versions = pool.apply(_worker_versions)
+        pending: deque[Any] = deque()
+        for chunk in itertools.chain([first], chunks):
+            pending.append(pool.apply_async(_worker_code, (chunk,)))
+            if len(pending) >= workers * 2:
+                yield pending.popleft().get()
+        while pending:
             yield pending.popleft().get()
-    while pending:
-        yield pending.popleft().get()
 
 
 # -- the run ------------------------------------------------------------------------------------
@@ -222,38 +256,24 @@ def ingest(
     actors = tuple(str(p) for p in actor_files)
     chunks = _chunks(_read(paths, date=date, source=source), known, report, failures)
     run_id = uuid.uuid4().hex[:12]
+    # The pipeline (or the pool) is loaded only when there is something to code, so a re-run
+    # over stored inputs takes seconds.
     if workers == 1:
-        from tidings.pipeline import Pipeline
-
-        pipeline = Pipeline(model=model, actor_files=actors)
-        report.versions = dict(pipeline.versions)
-        _run(
-            _coded_in_process(chunks, pipeline),
-            store.path,
-            run_id,
-            report,
-            failures,
-            batch_size,
-            progress,
-            started,
-        )
+        coded = _coded_in_process(chunks, model=model, actors=actors, report=report)
     else:
-        # spawn, not fork: the parent has DuckDB and maybe spaCy loaded; forking those is unsafe.
-        ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(model, actors)) as pool:
-            report.versions = pool.apply(_worker_versions)
-            _run(_coded_in_pool(chunks, pool, workers), store.path, run_id, report, failures, batch_size,
-                 progress, started)  # fmt: skip
+        coded = _coded_in_pool(chunks, workers=workers, model=model, actors=actors, report=report)
+    _run(coded, store.path, run_id, report, failures, batch_size, progress, started)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _run(coded: Iterable[list[Coded | Failed]], path: Path, run_id: str, report: IngestReport,
          failures: list[Failed], batch_size: int, progress: Progress | None, started: float) -> None:  # fmt: skip
-    writer = BatchWriter(path, run_id=run_id, versions=report.versions)
+    writer = BatchWriter(path, run_id=run_id)
     batch: list[Coded | Failed] = []
 
     def flush() -> None:
+        writer.versions = report.versions  # known once the pipeline has loaded
         batch.extend(failures)
         report.failed.extend(failures)
         failures.clear()

@@ -120,7 +120,7 @@ def events(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int | None 
 def _period(by: str) -> str:
     if by not in PERIODS:
         raise StoreError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
-    return f"date_trunc('{by}', g.date)::DATE"
+    return f"strftime(date_trunc('{by}', g.date), '%Y-%m-%d')"
 
 
 def dyads(con: duckdb.DuckDBPyConnection, *, by: str = "month", since: str | None = None,
@@ -162,13 +162,21 @@ def dyads(con: duckdb.DuckDBPyConnection, *, by: str = "month", since: str | Non
 
 
 def top_dyads(con: duckdb.DuckDBPyConnection, *, limit: int = 5) -> pd.DataFrame:
-    """The busiest pairs over all time (for the demo and ``summary``)."""
+    """The busiest pairs between two countries (or IGOs) over all time, for ``summary``.
+
+    Events inside one country (government against its opposition) are left out here; ``dyads``
+    has them.
+    """
     return _df(
         con,
         """SELECT coalesce(source_country, source_code) AS source,
                   coalesce(target_country, target_code) AS target,
-                  count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein
-           FROM event_groups WHERE target_code IS NOT NULL
+                  count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein,
+                  count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+                  count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
+           FROM event_groups
+           WHERE target_code IS NOT NULL
+             AND coalesce(source_country, source_code) <> coalesce(target_country, target_code)
            GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?""",
         [limit],
     )
