@@ -63,7 +63,7 @@ class _History:
         candidates = [m for m in self.recent(at) if (hows is None or m.how in hows)
                       and (m.actor.code or not need_code)
                       and (prefix is None or (m.actor.code or "").startswith(prefix))
-                      and (exclude_clause is None or _clause(self.doc[m.head]) != exclude_clause)]  # fmt: skip
+                      and (exclude_clause is None or not _co_argument(self.doc[m.head], exclude_clause))]  # fmt: skip
         if not candidates:
             return None
         here = self.sentence_of[at]
@@ -197,6 +197,21 @@ def _complete(head: Token, mention: Mention, cues: Cues, history: _History) -> l
     if target is not None and target.actor.country:
         return [_copy(target, mention.start, mention.end, mention.head, text, sector, keep_person=False)]
     return []
+
+
+def _co_argument(token: Token, verb: int) -> bool:
+    """True when ``token`` is an argument of ``verb`` or the subject of a clause above it
+    ("Russia launched strikes, killing 11 people": the people are not Russian)."""
+    if _clause(token) == verb:
+        return True
+    doc = token.doc
+    head = doc[verb]
+    while head.dep_ in ("advcl", "conj", "xcomp", "ccomp") and head.head.i != head.i:
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.left_edge.i <= token.i <= s.right_edge.i for s in subjects):
+            return True
+    return False
 
 
 def _clause(token: Token) -> int:

@@ -103,7 +103,7 @@ class ActorResolver:
         day = getattr(article, "date", None) if article is not None else None
         parts = self._dictionary_parts(doc, day)
         parts += self._ner_parts(doc, parts)
-        mentions = [self._mention(doc, g) for g in self._groups(doc, parts)]
+        mentions = [self._mention(doc, g, self.cues) for g in self._groups(doc, parts)]
         mentions = [m for m in mentions if m is not None]
         mentions = coref.resolve(doc, mentions, self.cues)
         doc._.actors = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -175,7 +175,7 @@ class ActorResolver:
         return sorted(groups.values(), key=lambda g: g.start)
 
     @staticmethod
-    def _mention(doc: Doc, group: Group) -> Mention | None:
+    def _mention(doc: Doc, group: Group, cues: Cues) -> Mention | None:
         start, end = group.start, group.end
         head = _span_head(doc, start, end)
         text = doc[start:end].text
@@ -184,6 +184,11 @@ class ActorResolver:
             by_kind.setdefault(part.kind, part)
         country = next((p.country for p in group.parts if p.country), None)
         sector = next((p.sector for p in group.parts if p.kind in ("title", "sector") and p.sector), None)
+        if "title" in by_kind and any(
+            c.dep_ == "amod" and cues.has("former", c.lower_)
+            for p in group.parts for t in doc[p.start : p.end] for c in t.children
+        ):  # fmt: skip
+            sector = "ELI"  # "former Secretary of State": an elite out of office
         person = by_kind.get("person")
         org = by_kind.get("org")
         name = next((p.name for p in group.parts if p.name), None)

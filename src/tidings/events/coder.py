@@ -39,7 +39,7 @@ from tidings.records import Actor, Event, Evidence, Quote
 logger = logging.getLogger(__name__)
 
 _SUBJECTS = ("nsubj", "csubj")
-_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to")
+_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "for")
 # Branches of a noun phrase that can hold the actor it stands for ("officials from China").
 _ACTOR_PREPS = {"of", "from"}
 _STOP_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "punct", "cc", "det",
@@ -259,6 +259,18 @@ def _phrase(token: Token) -> str:
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
+def _nominal_chain(obj: Token | None) -> list[Token]:
+    """The object and the noun of its "of" phrase ("a wave of strikes on Kyiv": wave, strikes)."""
+    if obj is None:
+        return []
+    out = [obj]
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = _child(of, "pobj") if of is not None else None
+    if inner is not None:
+        out.append(inner)
+    return out
+
+
 def _object_fits(obj: Token, lemmas: frozenset[str]) -> bool:
     """The object's lemma is listed, or that of its "of" phrase ("the first of four systems")."""
     if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
@@ -409,11 +421,16 @@ class _ActorFinder:
             return []
         passive = _child(pred, "nsubjpass") is not None
         obj = _child(pred, "nsubjpass") if passive else _child(pred, "dobj")
-        holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + ([obj] if obj is not None else [])
+        holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + _nominal_chain(obj)
         if spec == "dobj":
-            return self.actors_in(obj) or self._complement_target(pred)
-        if spec and spec.startswith("prep:"):
-            return self._prep_object(holders, (spec[5:],)) or self._complement_target(pred)
+            found = self.actors_in(obj)
+            if found:
+                return found
+        elif spec and spec.startswith("prep:"):
+            found = self._prep_object(holders, (spec[5:],))
+            if found:
+                return found
+        # the entry's preferred slot is empty: fall back to the default order
         if isinstance(entry, NounEntry) and cand.trigger.i == pred.i:
             return self._prep_object([cand.trigger], ("of", "against", "on", "with", "to", "for"))
         dative = _child(pred, "dative")
