@@ -36,6 +36,8 @@ _PERSON_LABELS = {"PERSON"}
 _GROUP_LABELS = {"ORG", "NORP", "GPE"}
 # partial quotes this short without a cue are names or scare quotes ("so-called 'reform'")
 _MIN_PARTIAL_WORDS = 3
+# '"…," said the Foreign Minister of France, Jean Dupont. "…"' at most
+_MAX_INTERRUPTION_WORDS = 14
 # indirect content shorter than this is not a claim ("he said so")
 _MIN_CLAUSE_TOKENS = 3
 
@@ -50,6 +52,9 @@ class _Found:
     speaker: Actor | None
     cue: str | None
     sent: int  # index of the sentence where the quote ends
+    outer: tuple[int, int] = (0, 0)  # the quote marks around the content
+    cue_at: int = -1  # character offset of the cue word, -1 when none
+    parts: tuple[str, ...] = ()  # the content pieces of a quote interrupted by its attribution
 
 
 class _Finder:
@@ -354,6 +359,7 @@ class _Finder:
             speaker: Actor | None = None
             cue_text: str | None = None
             best = self._best_cue(m, sents)
+            cue_at = best[0].idx if best is not None else -1
             if best is not None:
                 head, cue_text = self.speaker_token(best[0])
                 speaker = self.actor(head) if head is not None else None
@@ -367,11 +373,54 @@ class _Finder:
             if partial and best is None and _words(self.text[m.start : m.end]) < _MIN_PARTIAL_WORDS:
                 continue  # a name, a title or a scare quote, not speech
             sent = sents[-1] if sents else 0
-            out.append(_Found(m.start, m.end, kind, speaker, cue_text, sent))
+            found = _Found(m.start, m.end, kind, speaker, cue_text, sent, (m.outer_start, m.outer_end), cue_at)
+            if out and self._continues(out[-1], found):
+                out[-1] = self._joined(out[-1], found)
+            else:
+                out.append(found)
         return out
 
+    def _continues(self, first: _Found, second: _Found) -> bool:
+        """Is ``second`` the rest of ``first``, interrupted by its attribution?
+
+        '"We are ready," he said. "We will not wait."' is one quote in two pieces: only the
+        attribution stands between them, and the second piece has no speaker of its own.  The
+        joined quote's text is the pieces with " … " where the attribution was.
+        """
+        if first.kind != "direct" or second.kind == "indirect":
+            return False
+        between = self.text[first.outer[1] : second.outer[0]]
+        if "\n" in between.strip() or len(between.split()) > _MAX_INTERRUPTION_WORDS:
+            return False
+        if not first.outer[1] <= first.cue_at < second.outer[0]:
+            return False  # the words between are not the attribution
+        return second.cue_at == -1 or second.cue_at == first.cue_at
+
+    def _joined(self, first: _Found, second: _Found) -> _Found:
+        parts = (first.parts or (self.text[first.start : first.end],)) + (self.text[second.start : second.end],)
+        return _Found(
+            first.start, second.end, "direct" if "direct" in (first.kind, second.kind) else first.kind,
+            first.speaker or second.speaker, first.cue or second.cue, second.sent,
+            (first.outer[0], second.outer[1]), first.cue_at, parts,
+        )  # fmt: skip
+
     # -- indirect speech -------------------------------------------------------------------
-    def _clause(self, cue: Token) -> list[Token]:
+    def _object(self, cue: Token, entry: Cue) -> list[Token]:
+        """What a speech act is about: its object(s) and infinitive ("urged Japan to stop")."""
+        heads = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
+        if len(entry.words) > 1:
+            for child in cue.children:  # "called for talks", "pointed to the polls"
+                if child.dep_ in ("prep", "prt") and child.lower_ == entry.words[-1]:
+                    heads.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                    heads.extend(c for c in cue.children if c.dep_ == "prep" and c.lower_ == entry.words[-1]
+                                 and c.i != child.i)
+        tokens = [t for h in heads for t in h.subtree]
+        if len(entry.words) > 1:
+            # "call on X to do": the object of the preposition and its infinitive
+            tokens = [t for t in tokens if t.lower_ != entry.words[-1] or t.head.i != cue.i]
+        return tokens
+
+    def _clause(self, cue: Token, entry: Cue | None = None) -> list[Token]:
         """The reported clause a cue introduces, or [] when it has none."""
         if cue.lower_ == "according":
             head = cue.head
@@ -380,8 +429,10 @@ class _Finder:
             skip = {t.i for t in cue.subtree}
             return [t for t in head.subtree if t.i not in skip]
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
-        if comps:
+        if comps and (entry is None or entry.indirect):
             return [t for c in comps for t in c.subtree]
+        if entry is not None and entry.object:
+            return self._object(cue, entry)
         if cue.dep_ == "parataxis" and cue.head.i != cue.i:  # "The plan, he said, will fail."
             skip = {t.i for t in cue.subtree}
             return [t for t in cue.head.subtree if t.i not in skip]
@@ -393,10 +444,10 @@ class _Finder:
             if self._in_quote(tok):
                 continue
             found = self.cue_at(tok)
-            if found is None or not found[0].indirect:
+            if found is None or not (found[0].indirect or found[0].object):
                 continue
-            clause = self._trim(self._clause(tok))
-            if len(clause) < _MIN_CLAUSE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in clause):
+            clause = self._trim(self._clause(tok, found[0]))
+            if not self._is_content(clause, found[0]):
                 continue
             start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
             if self._mostly_quoted(start, end):
@@ -405,6 +456,17 @@ class _Finder:
             speaker = self.actor(head) if head is not None else None
             out.append(_Found(start, end, "indirect", speaker, cue_text, self.sent_of[clause[-1].i]))
         return out
+
+    @staticmethod
+    def _is_content(clause: list[Token], entry: Cue) -> bool:
+        if not clause:
+            return False
+        if any(t.pos_ in ("VERB", "AUX") for t in clause) and len(clause) >= _MIN_CLAUSE_TOKENS:
+            return True
+        # an object of a speech act ("criticized the plan") needs no verb, but some substance
+        return entry.object and any(t.pos_ in ("NOUN", "PROPN") for t in clause) and not all(
+            t.pos_ == "PRON" or t.is_punct for t in clause
+        )
 
     def _trim(self, tokens: Iterable[Token]) -> list[Token]:
         toks = sorted(tokens, key=lambda t: t.i)
@@ -437,7 +499,8 @@ class _Finder:
             seen.add((f.start, f.end))
             quotes.append(
                 Quote(
-                    article_id=self.article_id, speaker=f.speaker, text=self.text[f.start : f.end],
+                    article_id=self.article_id, speaker=f.speaker,
+                    text=" … ".join(f.parts) if f.parts else self.text[f.start : f.end],
                     kind=f.kind, start=f.start, end=f.end, cue=f.cue,
                 )  # fmt: skip
             )
