@@ -59,7 +59,9 @@ HEAD = {
     "Chairman of the Supreme Council for the Restoration of Democracy",
     "Chairman of the National Council for the Safeguard of the Homeland",
     "Chairman of the National Committee for the Salvation of the People",
-    "President of the Transitional Presidential Council",
+    "President of the Transitional Presidential Council", "Sultan", "Chief Adviser", "Co-President",
+    "Interim Prime Minister", "Chairman of the Transitional Government",
+    "Chairman of the Council of Ministers", "Chairman of the Interim Election Council",
 }  # fmt: skip
 FOREIGN = {
     "Foreign Minister", "Acting Foreign Minister", "Secretary of State", "Acting Secretary of State",
@@ -79,7 +81,8 @@ CONFLICT = ["AFG", "ARE", "ARM", "AZE", "BFA", "BLR", "CAF", "COD", "COL", "CUB"
             "ETH", "FIN", "GEO", "HTI", "IRN", "IRQ", "ISR", "JOR", "KHM", "LBN", "LBY", "LKA",
             "MLI", "MMR", "NER", "NGA", "PAK", "POL", "PRK", "PSE", "QAT", "RWA", "SCG", "SDN",
             "SOM", "SRB", "SSD", "SWE", "SYR", "THA", "TWN", "UKR", "VEN", "XKX", "YEM",
-            "YUG"]  # fmt: skip
+            "YUG", "TUN", "BHR", "OMN", "DZA", "MAR", "TCD", "UGA", "KEN", "ZWE", "CIV", "LBR",
+            "MOZ", "NPL", "PHL", "NIC", "MDA", "KAZ", "KGZ", "BGD"]  # fmt: skip
 CONFLICT_FOREIGN = ["AFG", "ARE", "ARM", "AZE", "BLR", "CUB", "EGY", "ETH", "FIN", "GEO", "IRN",
                     "IRQ", "ISR", "JOR", "LBN", "LKA", "MMR", "NGA", "PAK", "POL", "PRK", "QAT",
                     "SCG", "SRB", "SWE", "SYR", "THA", "TWN", "UKR", "VEN", "YEM",
