@@ -17,7 +17,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from tidings.errors import ResourceError
 from tidings.extensions import register_extensions
@@ -65,6 +65,8 @@ def build_nlp(
 
     register_extensions()
     nlp = _spacy_load(model_name(model))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe("tidings_actors", config={"actor_files": [str(p) for p in actor_files]})
     if importlib.util.find_spec("tidings.quotes") is not None:
         try:
@@ -79,6 +81,16 @@ def build_nlp(
     }
     nlp.add_pipe("tidings_events", config=config)
     return nlp
+
+
+@Language.component("tidings_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, datelines and captions are not run into the
+    next paragraph's first sentence (the parser keeps boundaries set before it)."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
 
 
 def has_finite_verb(sent: Span) -> bool:

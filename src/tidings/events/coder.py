@@ -39,7 +39,7 @@ from tidings.records import Actor, Event, Evidence, Quote
 logger = logging.getLogger(__name__)
 
 _SUBJECTS = ("nsubj", "csubj")
-_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "for")
+_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "for", "at")
 # Branches of a noun phrase that can hold the actor it stands for ("officials from China").
 _ACTOR_PREPS = {"of", "from"}
 _STOP_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "punct", "cc", "det",

@@ -30,7 +30,7 @@ from tidings.errors import ResourceError
 DATA = Path(__file__).parent / "data"
 VERB_COLUMNS = ("cameo", "lemma", "prep", "object", "target", "example")
 NOUN_COLUMNS = ("cameo", "lemma", "governor", "example")
-TARGET_PREPS = ("with", "on", "against", "to", "from", "of", "for")
+TARGET_PREPS = ("with", "on", "against", "to", "from", "of", "for", "at", "into", "over")
 _CAMEO = re.compile(r"^\d{2,4}$")
 
 
