@@ -366,7 +366,7 @@ class _ActorFinder:
             return []
         if dep == "conj":
             return self.subject(head, depth + 1)
-        if dep in ("acomp", "attr", "oprd") or (dep in ("prep", "pcomp") and head.pos_ in ("ADJ", "ADP")):
+        if dep in ("acomp", "attr", "oprd") or (dep == "pcomp" and head.head.pos_ == "ADJ"):
             # "Minsk was ready to deepen", "open to working with": up to the clause's subject
             return self.subject(head, depth + 1)
         if dep in ("xcomp", "advcl"):
@@ -380,6 +380,8 @@ class _ActorFinder:
                 found = self.actors_in(obj)
                 if found:
                     return found
+            return self.subject(head, depth + 1)
+        if dep == "prep" and head.pos_ == "ADJ":
             return self.subject(head, depth + 1)
         if dep == "pcomp" and head.dep_ == "prep":
             # "accused X of sending aid" -> X sends; "by sending" -> the main subject

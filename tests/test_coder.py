@@ -1,0 +1,132 @@
+"""The coder, one construction per row: sentences written for these tests, coded through
+``code_text``/``Pipeline`` with the packaged dictionaries and lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_pipeline_articles import matches
+from tidings.pipeline import default_pipeline
+from tidings.records import Article, Event
+
+
+@pytest.fixture(scope="module")
+def pipe():  # type: ignore[no-untyped-def]
+    return default_pipeline()
+
+
+def code(pipe, text: str, date: str = "2023-03-15") -> list[Event]:  # type: ignore[no-untyped-def]
+    return pipe.code_article(Article(id="t", text=text, date=date, language="en")).events
+
+
+def show(events: list[Event]) -> str:
+    return "\n".join(
+        f"{e.source.code} {e.cameo} {e.plover} -> {e.target.code if e.target else None} "
+        f"{e.modality} neg={e.negated} spk={e.speaker.code if e.speaker else None} {e.date} [{e.evidence.trigger}]"
+        for e in events
+    )
+
+
+# (construction, text, article date, pattern that some event must match)
+EXPECTED = [
+    ("compound subject, first", "Kenya and Tanzania signed a border agreement in Nairobi on Monday.", "2023-03-15",
+     {"source": "KEN", "plover": "SUPPORT", "cameo": "057"}),
+    ("compound subject, second", "Kenya and Tanzania signed a border agreement in Nairobi on Monday.", "2023-03-15",
+     {"source": "TZA", "plover": "SUPPORT", "cameo": "057"}),
+    ("passive with agent", "The embassy in Kabul was attacked by Pakistani militants.", "2023-03-15",
+     {"source": "PAK", "plover": "ASSAULT", "modality": "asserted"}),
+    ("capital stands for the government", "Tokyo condemned the missile launch by North Korea.", "2023-03-15",
+     {"source": "JPNGOV", "plover": "ACCUSE"}),
+    ("capital as target", "Seoul accused Pyongyang of violating the armistice.", "2023-03-15",
+     {"source": "KORGOV", "target": "PRKGOV", "plover": "ACCUSE"}),
+    ("nationality + sector", "Ukrainian troops shelled Russian positions near the border.", "2023-03-15",
+     {"source": "UKRMIL", "plover": "ASSAULT"}),
+    ("nationality + government", "The Indian government expelled two Canadian diplomats.", "2023-03-15",
+     {"source": "INDGOV", "target": "CAN"}),
+    ("unknown person with title and nationality", "The Chilean foreign minister met with Argentina's ambassador in Santiago.", "2023-03-15",
+     {"source": "CHLGOV", "plover": "CONSULT"}),
+    ("xcomp chain: wants to meet", "Turkey wants to meet with Greece to discuss maritime borders.", "2023-03-15",
+     {"source": "TUR", "target": "GRC", "modality": "intended"}),
+    ("object control: urged X to", "France urged Iran to release the detained aid workers.", "2023-03-15",
+     {"source": "FRA", "target": "IRN", "plover": "REQUEST"}),
+    ("appeal: called on X to", "Egypt called on Israel to halt its offensive in Gaza.", "2023-03-15",
+     {"source": "EGY", "target": "ISR", "plover": "REQUEST", "modality": "asserted"}),
+    ("conjoined verbs share the subject", "Brazil welcomed the proposal and praised Argentina for its efforts.", "2023-03-15",
+     {"source": "BRA", "target": "ARG", "plover": "SUPPORT"}),
+    ("negation", "Vietnam did not condemn the Chinese naval exercises.", "2023-03-15",
+     {"source": "VNM", "plover": "ACCUSE", "negated": True}),
+    ("negation by never", "Norway has never sold weapons to Saudi Arabia, the ministry said.", "2023-03-15",
+     {"source": "NOR", "negated": True}),
+    ("hypothetical: could", "Australia could impose sanctions on Myanmar's generals.", "2023-03-15",
+     {"source": "AUS", "modality": "hypothetical"}),
+    ("hypothetical: conditional clause", "If Serbia attacks Kosovo, NATO will respond.", "2023-03-15",
+     {"source": "SRB", "plover": "ASSAULT", "modality": "hypothetical"}),
+    ("intended: plans to", "Germany plans to send tanks to Poland next year.", "2023-03-15",
+     {"source": "DEU", "modality": "intended"}),
+    ("alleged: accused X of", "Azerbaijan accused Armenia of shelling its villages.", "2023-03-15",
+     {"source": "ARM", "plover": "ASSAULT", "modality": "alleged"}),
+    ("accusation itself is asserted", "Azerbaijan accused Armenia of shelling its villages.", "2023-03-15",
+     {"source": "AZE", "target": "ARM", "plover": "ACCUSE", "modality": "asserted"}),
+    ("reported speech: speaker of said", "Mexico's president said the United States had deported thousands of migrants.", "2023-03-15",
+     {"source": "USA", "modality": "reported", "speaker": "MEX"}),
+    ("reported speech two levels deep", "Xinhua reported that Xi Jinping said China was ready to deepen cooperation with Brazil.", "2023-03-15",
+     {"source": "CHN", "target": "BRA", "plover": "AGREE", "speaker": "CHNGOV", "modality": "reported"}),
+    ("direct quote credited to the speaker", '"We demand an immediate ceasefire," Erdogan said.', "2023-03-15",
+     {"source": "TURGOV", "plover": "REQUEST", "speaker": "TURGOV"}),
+    ("future cooperative act is a statement of intent", "Japan will provide emergency aid to Turkey.", "2023-03-15",
+     {"source": "JPN", "plover": "AGREE", "cameo": "03"}),
+    ("relative date: on Tuesday", "Chinese troops attacked Indian soldiers on Tuesday.", "2023-03-16",
+     {"source": "CHN", "date": "2023-03-14"}),
+    ("relative date: yesterday", "Poland expelled a Russian diplomat yesterday.", "2023-03-16",
+     {"source": "POL", "date": "2023-03-15"}),
+    ("no date expression: the article date", "Poland expelled a Russian diplomat.", "2023-03-16",
+     {"source": "POL", "date": "2023-03-16"}),
+]  # fmt: skip
+
+FORBIDDEN = [
+    ("negated event is not asserted", "Vietnam did not condemn the Chinese naval exercises.",
+     {"plover": "ACCUSE", "negated": False}),
+    ("alleged event is not asserted", "Azerbaijan accused Armenia of shelling its villages.",
+     {"plover": "ASSAULT", "modality": ["asserted", "reported"]}),
+    ("hypothetical veto", "Russia would have the power to veto any such resolution.",
+     {"modality": ["asserted", "reported"]}),
+    ("tag list without a finite verb", "Tags: Russia, Ukraine, sanctions, attack, talks",
+     {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("construction", "text", "date", "pattern"), EXPECTED, ids=[r[0] for r in EXPECTED])
+def test_construction_is_coded(pipe, construction: str, text: str, date: str, pattern: dict) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipe, text, date)
+    assert any(matches(e, pattern) for e in events), f"{construction}\n{show(events)}"
+
+
+@pytest.mark.parametrize(("construction", "text", "pattern"), FORBIDDEN, ids=[r[0] for r in FORBIDDEN])
+def test_construction_is_not_coded(pipe, construction: str, text: str, pattern: dict) -> None:  # type: ignore[no-untyped-def]
+    bad = [e for e in code(pipe, text) if matches(e, pattern)]
+    assert not bad, f"{construction}\n{show(bad)}"
+
+
+def test_event_records_evidence_and_rule(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials met on Monday.\n\nKenya and Tanzania signed a border agreement in Nairobi."
+    events = code(pipe, text)
+    assert events
+    for e in events:
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+        assert e.evidence.trigger and e.evidence.trigger.split()[0] in e.evidence.text
+        assert e.rule.split(":")[0] in ("verbs.tsv", "nouns.tsv")
+        assert e.sentence == 1 and e.article_id == "t"
+        assert e.plover and e.cameo_name and e.quad_class in (1, 2, 3, 4)
+
+
+def test_code_text_api() -> None:
+    import tidings
+
+    events = tidings.code_text("Kenya and Tanzania signed a border agreement.", date="2023-01-02")
+    assert {e.source.code for e in events} >= {"KEN", "TZA"}
+    assert all(e.date == "2023-01-02" for e in events)
+
+
+def test_adjectival_participle_is_not_an_event(pipe) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipe, "The visiting Iranian delegation toured the factory.")
+    assert "visiting" not in {e.evidence.trigger for e in events}
