@@ -87,6 +87,8 @@ CONFLICT_FOREIGN = ["AFG", "ARE", "ARM", "AZE", "BLR", "CUB", "EGY", "ETH", "FIN
                     "IRQ", "ISR", "JOR", "LBN", "LKA", "MMR", "NGA", "PAK", "POL", "PRK", "QAT",
                     "SCG", "SRB", "SWE", "SYR", "THA", "TWN", "UKR", "VEN", "YEM",
                     "YUG"]  # fmt: skip
+# Conflict states whose defence ministers are complete since 2000.
+CONFLICT_DEFENCE = ["AZE", "COL", "EGY", "IRN", "ISR", "POL", "SYR", "UKR"]
 # The span in which a state existed (or had its own institutions), where not all of 2000-now.
 STATE_SPAN = {
     "YUG": (SINCE, date(2003, 3, 7)),  # became Serbia and Montenegro
@@ -318,6 +320,7 @@ COVERAGE = (
     [(c, cat) for c in G20 for cat in ("head", "foreign", "defence")]
     + [(c, "head") for c in CONFLICT]
     + [(c, "foreign") for c in CONFLICT_FOREIGN]
+    + [(c, "defence") for c in CONFLICT_DEFENCE]
 )
 
 
