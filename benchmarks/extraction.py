@@ -75,8 +75,13 @@ def main() -> int:
     seconds: dict[str, float] = dict.fromkeys(systems, 0.0)
     scraped = Counter({"junk": 0, "junk_left": 0, "real": 0, "real_lost": 0})
     before, after, gold_all = Counter[str](), Counter[str](), Counter[str]()
-    for path in pages:
+    skipped = 0
+    for path in list(pages):
         truth = json.loads((args.data / "ground-truth" / path.name.replace(".html.gz", ".json")).read_text())
+        if "main_content" not in truth["ground_truth"]:  # one page has no gold text
+            pages.remove(path)
+            skipped += 1
+            continue
         gold = tokens(truth["ground_truth"]["main_content"])
         html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
         for name, run in systems.items():
@@ -101,7 +106,7 @@ def main() -> int:
         scraped["n_after"] += sum(cleaned.values())
         scraped["n_gold"] += sum(gold.values())
     n = len(pages)
-    print(f"WCXB article pages (dev): {n} pages from {args.data}")
+    print(f"WCXB article pages (dev): {n} pages from {args.data} ({skipped} without gold text skipped)")
     print(f"{'system':40s} {'P':>6s} {'R':>6s} {'F1':>6s} {'s/page':>7s}")
     for name, rows in scores.items():
         p, r, f = (sum(col) / n for col in zip(*rows, strict=True))

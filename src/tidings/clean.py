@@ -36,6 +36,10 @@ from tidings.records import Article
 log = logging.getLogger(__name__)
 
 RULE_KINDS = ("junk", "section", "end", "keep")
+# How much a non-sentence word weighs against a sentence word when finding the article's stretch.
+# 0.5 on 60 WCXB pages: 8 points more junk removed than 0 for 0.5 points more real text lost;
+# 1.0 removes more junk but starts to cut sentences off list-heavy pages.
+STRETCH_PENALTY = 0.5
 JUNK_FILE = "data/junk.tsv"
 
 # Unicode repair without changing what the author wrote: curly quotes and full-width forms stay
@@ -44,7 +48,7 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, exp
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
-_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’)]?\s+[\"“]?[A-Z]")
+_INNER_SENTENCE_END = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]?\s+[\"“]?[A-Z]")
 _BULLET = re.compile(r"^(?:[-•*·▪►–—]\s+|\d{1,2}[.)]\s+)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
@@ -125,14 +129,20 @@ def _is_sentence(unit: str) -> bool:
         return True
     if len(words) >= 10 and _INNER_SENTENCE_END.search(unit):
         return True  # a paragraph cut off mid-sentence still holds whole sentences
+    if len(words) >= 15 and _capitalised(words) < 0.4:
+        return True  # running text cut off before its full stop
     if len(words) < 3 or not _TERMINAL.search(unit):
         return False
     if len(words) >= 6 and not unit.endswith(":"):
         return True  # a lede full of names ("… FIBA World Championship … Istanbul on Friday.")
     # Short lines and lines ending in a colon: headlines and labels capitalise most words.
+    return _capitalised(words) < 0.6
+
+
+def _capitalised(words: list[str]) -> float:
+    """Share of capitalised content words after the first (high in headlines and menus)."""
     content = [w for w in words[1:] if w.lower() not in _MINOR]
-    capitals = sum(1 for w in content if w[0].isupper())
-    return not content or capitals / len(content) < 0.6
+    return sum(1 for w in content if w[0].isupper()) / len(content) if content else 0.0
 
 
 def _split_units(text: str) -> list[list[str]]:
@@ -211,7 +221,7 @@ def clean_parts(text: str, *, rules: tuple[Rule, ...] | None = None, trim: bool 
             labels.append("junk")
         else:
             labels.append("other")
-    keep = _decide(labels, trim=trim)
+    keep = _decide(labels, [len(_words(unit)) for _, unit in units], trim=trim)
     kept = [units[i] for i in range(len(units)) if keep[i]]
     removed = tuple(units[i][1] for i in range(len(units)) if not keep[i])
     title = _title(units, labels)
@@ -219,7 +229,7 @@ def clean_parts(text: str, *, rules: tuple[Rule, ...] | None = None, trim: bool 
     return Cleaned(_join(kept), title, removed, tuple(unit for _, unit in units[:first]))
 
 
-def _decide(labels: list[str], *, trim: bool) -> list[bool]:
+def _decide(labels: list[str], sizes: list[int], *, trim: bool) -> list[bool]:
     """Which units stay, given their labels (see the module docstring)."""
     body = [i for i, label in enumerate(labels) if label == "body"]
     if not body:
@@ -229,6 +239,8 @@ def _decide(labels: list[str], *, trim: bool) -> list[bool]:
     end = next((i for i in range(first + 1, len(labels)) if labels[i] == "end"), None)
     if end is not None:
         last = max((i for i in body if i < end), default=first)
+    if trim:
+        first, last = _main_stretch(labels, sizes, first, last)
     keep = [False] * len(labels)
     in_section = False
     for i, label in enumerate(labels):
@@ -249,6 +261,31 @@ def _decide(labels: list[str], *, trim: bool) -> list[bool]:
     if trim:
         _keep_credit_after(labels, keep, last, end)
     return keep
+
+
+def _main_stretch(labels: list[str], sizes: list[int], first: int, last: int) -> tuple[int, int]:
+    """The stretch of units between ``first`` and ``last`` that holds the article.
+
+    A whole scraped page has sentences outside the article too (teasers, blurbs in menus and
+    footers).  Each sentence counts its words, each unit that is neither a sentence nor removed by
+    a rule counts against, and the stretch with the highest total wins (maximum subarray): the
+    article is the densest run of running text.
+    """
+    best, best_span = float("-inf"), (first, last)
+    total, start = 0.0, first
+    for i in range(first, last + 1):
+        if labels[i] == "body":
+            weight = float(sizes[i])
+        elif labels[i] == "other":
+            weight = -STRETCH_PENALTY * max(sizes[i], 1)
+        else:
+            weight = 0.0
+        if total <= 0:
+            total, start = 0.0, i
+        total += weight
+        if total > best and labels[i] == "body":
+            best, best_span = total, (start, i)
+    return best_span
 
 
 def _keep_credit_after(labels: list[str], keep: list[bool], last: int, end: int | None) -> None:
