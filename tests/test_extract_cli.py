@@ -119,9 +119,19 @@ def test_all_good_exits_zero_and_quiet_prints_nothing_on_stderr():
 
 
 def test_debug_shows_the_traceback(tmp_path):
-    result = run(str(tmp_path / "missing.txt"), "--debug")
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    quiet = run(str(path))
+    assert "Traceback" not in quiet.stderr
+    result = run(str(path), "--debug")
     assert result.exit_code == 1
-    assert "error: " in result.stderr and "InputError" in result.stderr
+    assert f"error: {path}: empty file" in result.stderr and "Traceback (most recent call last)" in result.stderr
+
+
+def test_gzipped_stdin():
+    text = "RIGA (Harbour Courier) — Latvia's president signed the defence budget on Friday, his office said."
+    result = run("-", "-q", input=gzip.compress(text.encode("utf-8")))
+    assert result.exit_code == 0 and lines(result.stdout)[0]["text"] == text
 
 
 def test_help_has_an_example():

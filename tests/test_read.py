@@ -334,3 +334,14 @@ def test_warc_without_html_pages_is_an_error(tmp_path):
     path = tmp_path / "images.warc"
     _warc(path, [("https://a.example/logo.png", "image/png", "\x89PNG")], gz=False)
     assert errors_of(path) == [f"{path}: no HTML response records in this WARC"]
+
+
+def test_html_declared_charset_is_used(tmp_path):
+    body = ("МОСКВА — Министр иностранных дел России провёл в понедельник переговоры со своим "
+            "коллегой из Китая, сообщило министерство.")
+    page = f'<html><head><meta charset="windows-1251"><title>Переговоры</title></head><body><p>{body}</p></body></html>'
+    path = tmp_path / "ru.html"
+    path.write_bytes(page.encode("cp1251"))
+    (article,) = articles(path)
+    assert article.text == body
+    assert article.language == "ru"
