@@ -11,7 +11,7 @@ from typing import Any
 
 from tidings.errors import InputError
 from tidings.read.raw import Options, Raw
-from tidings.read.source import Source, decode, encoding_of, looks_binary
+from tidings.read.source import Source, decode, encoding_of, guarded, looks_binary
 
 _FIELDS = ("id", "title", "date", "url", "source")
 
@@ -30,11 +30,9 @@ def read_jsonl(source: Source, options: Options) -> Iterator[Raw | InputError]:
 
 
 def _read_lines(lines: io.TextIOWrapper, source: Source, options: Options) -> Iterator[Raw | InputError]:
-    from tidings.read.source import guarded
-
     number = 0
     while True:
-        line = guarded(lines.readline, options.max_bytes + 1, source)
+        line = guarded(lambda: lines.readline(options.max_bytes + 1), source)
         if not line:
             return
         number += 1
@@ -53,10 +51,8 @@ def _read_lines(lines: io.TextIOWrapper, source: Source, options: Options) -> It
 
 
 def _skip_rest(lines: io.TextIOWrapper, source: Source, chunk: int) -> None:
-    from tidings.read.source import guarded
-
     while True:
-        part = guarded(lines.readline, chunk, source)
+        part = guarded(lambda: lines.readline(chunk), source)
         if not part or part.endswith("\n"):
             return
 
@@ -89,8 +85,9 @@ def _record(item: Any, where: str) -> Raw:
     if looks_binary(text or html or ""):
         raise ValueError("text holds binary data")
     meta = {name: _string(item.get(name)) for name in _FIELDS}
-    return Raw(text=text if text is not None else None, html=None if text is not None else html,
-               where=where, trim=True, **meta)  # fmt: skip
+    if text is not None:
+        return Raw(text=text, where=where, **meta)
+    return Raw(html=html, where=where, **meta)
 
 
 def _string(value: Any) -> str | None:

@@ -12,13 +12,15 @@ import io
 import re
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from tidings.errors import InputError
+
+T = TypeVar("T")
 
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 50 * MB
@@ -102,7 +104,7 @@ class Source:
             if size > max_bytes:
                 raise self.error(too_big(size, max_bytes))
         with self.open() as stream:
-            data = guarded(stream.read, max_bytes + 1, self)
+            data = guarded(lambda: stream.read(max_bytes + 1), self)
         if len(data) > max_bytes:
             raise self.error(too_big(len(data), max_bytes, at_least=True))
         return data
@@ -110,13 +112,13 @@ class Source:
     def head(self) -> bytes:
         """The first bytes of the (gunzipped) content, for sniffing."""
         with self.open() as stream:
-            return guarded(stream.read, SNIFF_BYTES, self)
+            return guarded(lambda: stream.read(SNIFF_BYTES), self)
 
 
-def guarded(read, size: int, source: Source) -> bytes:  # type: ignore[no-untyped-def]
-    """``read(size)`` with gzip and I/O failures turned into one-line input errors."""
+def guarded(call: Callable[[], T], source: Source) -> T:
+    """``call()`` (a read) with gzip and I/O failures turned into one-line input errors."""
     try:
-        return read(size)
+        return call()
     except EOFError:
         raise source.error("truncated gzip file (compressed stream ended early)") from None
     except (gzip.BadGzipFile, zlib.error) as err:
@@ -193,25 +195,17 @@ def decode(data: bytes, source: Source, *, html: bool = False) -> str:
     return text
 
 
+def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    return err.object[err.start : err.end].decode("latin-1"), err.end
+
+
+# cp1252 leaves five bytes undefined; latin-1 maps them, so nothing is lost.
+codecs.register_error("tidings-latin-1", _latin1_fallback)
+
+
 def _cp1252(data: bytes) -> str:
-    # cp1252 leaves five bytes undefined; latin-1 maps them, so nothing is lost.
-    return "".join(
-        chunk.decode("cp1252", errors="strict") if ok else chunk.decode("latin-1")
-        for chunk, ok in _cp1252_chunks(data)
-    )
-
-
-def _cp1252_chunks(data: bytes) -> Iterator[tuple[bytes, bool]]:
-    undefined = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
-    start = 0
-    for i, byte in enumerate(data):
-        if byte in undefined:
-            if start < i:
-                yield data[start:i], True
-            yield data[i : i + 1], False
-            start = i + 1
-    if start < len(data):
-        yield data[start:], True
+    return data.decode("cp1252", errors="tidings-latin-1")
 
 
 def looks_binary(text: str) -> bool:

@@ -24,7 +24,7 @@ def read_csv(source: Source, options: Options) -> Iterator[Raw | InputError]:
     with source.open() as stream:
         lines = io.TextIOWrapper(stream, encoding=encoding_of(head), errors="replace", newline="")
         rows = csv.DictReader(lines, delimiter=delimiter)
-        header = guarded(lambda _size: rows.fieldnames, 0, source)
+        header = guarded(lambda: rows.fieldnames, source)
         columns = {name.strip().lower(): name for name in header or []}
         if "text" not in columns and "html" not in columns:
             raise source.error(f"no 'text' column (columns: {', '.join(header or []) or 'none'})")
@@ -35,7 +35,7 @@ def _rows(rows: csv.DictReader, columns: dict[str, str], source: Source) -> Iter
     body = "text" if "text" in columns else "html"
     while True:
         try:
-            row = guarded(lambda _size: next(rows, None), 0, source)
+            row = guarded(lambda: next(rows, None), source)
         except csv.Error as err:
             yield source.error(f"line {rows.line_num}: unreadable CSV ({err}); rest of the file skipped")
             return
