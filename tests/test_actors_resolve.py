@@ -1,0 +1,79 @@
+"""Actor resolution (``doc._.actors``): dictionary phrases grouped into actors, NER for unknown
+names, date-bounded people and light coreference.  Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.pipeline import default_pipeline
+from tidings.records import Article
+
+
+def mentions(text: str, date: str | None = "2023-03-15") -> list[tuple[str, str | None, str]]:
+    doc = default_pipeline().parse(Article(id="t", text=text, date=date))
+    return [(doc[m.start : m.end].text, m.actor.code, m.how) for m in doc._.actors]
+
+
+def code_of(found: list[tuple[str, str | None, str]], words: str) -> set[str | None]:
+    return {code for text, code, _ in found if text == words or text.endswith(words)}
+
+
+CASES = [
+    # (what, text, date, words of the mention, expected code)
+    ("country", "Kenya closed the border.", "2023-03-15", "Kenya", "KEN"),
+    ("capital stands for the government", "Beijing denied the report.", "2023-03-15", "Beijing", "CHNGOV"),
+    ("nationality + sector word", "Ukrainian troops crossed the river.", "2023-03-15", "Ukrainian troops", "UKRMIL"),
+    ("nationality + government", "The Chinese government denied the report.", "2023-03-15", "Chinese government", "CHNGOV"),
+    ("unknown person: nationality + title", "The Chilean foreign minister arrived.", "2023-03-15", "Chilean foreign minister", "CHLGOV"),
+    ("state broadcaster", "Chinese state broadcaster CCTV reported the visit.", "2023-03-15", "CCTV", "CHNMED"),
+    ("sector word located by a preposition", "Police in Belarus detained protesters.", "2023-03-15", "Police in Belarus", "BLRCOP"),
+    ("possessive country + title", "Lebanon's new president spoke.", "2023-03-15", "Lebanon's new president", "LBNGOV"),
+    ("person in office (2023)", "Biden spoke.", "2023-03-15", "Biden", "USAGOV"),
+    ("person in office as vice-president (2012)", "Biden spoke.", "2012-02-14", "Biden", "USAGOV"),
+    ("person out of office (2018)", "Biden spoke.", "2018-06-01", "Biden", "USAELI"),
+    ("former official is an elite", "Xi met former U.S. Secretary of State John Carter.", "2012-02-14", "John Carter", "USAELI"),
+    ("IGO", "The United Nations condemned the attack.", "2023-03-15", "United Nations", "IGO"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("what", "text", "date", "words", "code"), CASES, ids=[c[0] for c in CASES])
+def test_actor(what: str, text: str, date: str, words: str, code: str) -> None:
+    found = mentions(text, date)
+    codes = code_of(found, words)
+    assert any(c is not None and c.startswith(code) for c in codes), f"{what}: {found}"
+
+
+COREF = [
+    # (what, text, anaphor words, expected codes)
+    ("he -> the latest person", "Putin arrived in Ankara. He met Erdogan.", "He", {"RUSGOV"}),
+    ("it -> the latest country", "Japan protested. It summoned the ambassador.", "It", {"JPN"}),
+    ("they -> the conjoined pair", "Kenya and Uganda met. They signed a deal.", "They", {"KEN", "UGA"}),
+    ("the two leaders", "Putin met Xi in Moscow. The two leaders signed a pact.", "leaders", {"RUSGOV", "CHNGOV"}),
+    ("the two countries", "Putin met Xi in Moscow. The two countries signed a pact.", "countries", {"RUS", "CHN"}),
+    ("the ministry", "Ukraine protested. The ministry summoned the envoy.", "ministry", {"UKRGOV"}),
+    ("the country", "Chad closed its border. The country is poor.", "country", {"TCD"}),
+    ("its -> the country", "Chad closed its border.", "its", {"TCD"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("what", "text", "words", "codes"), COREF, ids=[c[0] for c in COREF])
+def test_coreference(what: str, text: str, words: str, codes: set[str]) -> None:
+    found = mentions(text)
+    got = {code for t, code, how in found if t.endswith(words) and how == "coref"}
+    assert got == codes, f"{what}: {found}"
+
+
+def test_mentions_are_in_token_order_with_heads_inside() -> None:
+    doc = default_pipeline().parse(Article(id="t", text="Kenya and Uganda met. They signed a deal with Chad."))
+    spans = [(m.start, m.end) for m in doc._.actors]
+    assert spans == sorted(spans)
+    assert all(m.start <= m.head < m.end for m in doc._.actors)
+
+
+def test_unknown_names_come_from_ner() -> None:
+    found = mentions("Mara Velinski told reporters the vote was fair.")
+    assert ("Mara Velinski", None, "ner-person") in found
+
+
+def test_lower_case_common_word_is_not_a_country() -> None:
+    assert not any(code == "TUR" for _, code, _ in mentions("They ate turkey and rice."))
