@@ -72,11 +72,26 @@ def test_jsonl_lines_with_text_or_html_ids_and_dates():
     assert uganda.id == article_id(source=None, url=None, text=uganda.text)
 
 
-def test_json_array_file(tmp_path):
+@pytest.mark.parametrize(
+    "content",
+    [
+        json.dumps([{"id": "lt-1", "text": SENTENCE}]),
+        json.dumps({"id": "lt-1", "text": SENTENCE}, indent=2),
+        json.dumps({"id": "lt-1", "text": SENTENCE}) + "\n",
+    ],
+    ids=["array", "pretty-printed object", "one object per line"],
+)
+def test_json_files(tmp_path, content):
     path = tmp_path / "batch.json"
-    path.write_text(json.dumps([{"id": "lt-1", "text": SENTENCE}]), encoding="utf-8")
+    path.write_text(content, encoding="utf-8")
     (article,) = articles(path)
     assert (article.id, article.text) == ("lt-1", SENTENCE)
+
+
+def test_json_file_without_article_fields(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"colour": "blue"}, indent=2), encoding="utf-8")
+    assert errors_of(path) == [f"{path}: no 'text' or 'html' field"]
 
 
 @pytest.mark.parametrize("name", ["articles.csv"])

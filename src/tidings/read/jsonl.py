@@ -1,6 +1,6 @@
 """JSON Lines: one article per line (``id``, ``text`` or ``html``, ``title``, ``date``, ``url``,
-``source``), streamed line by line.  A ``.json`` file holding one array of such objects is read
-too (whole, within the size limit)."""
+``source``), streamed line by line.  A ``.json`` file holding one such object or an array of them
+is read too (whole, within the size limit)."""
 
 from __future__ import annotations
 
@@ -21,15 +21,15 @@ def read_jsonl(source: Source, options: Options) -> Iterator[Raw | InputError]:
     if not head.strip():
         raise source.error("empty file")
     decode(head, source)  # binary content fails here, with the input named
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-        yield from _read_array(source, options)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") or source.stem_suffix() == ".json":
+        yield from _read_document(source, options)
         return
     with source.open() as stream:
         lines = io.TextIOWrapper(stream, encoding=encoding_of(head), errors="replace", newline=None)
         yield from _read_lines(lines, source, options)
 
 
-def _read_lines(lines: io.TextIOWrapper, source: Source, options: Options) -> Iterator[Raw | InputError]:
+def _read_lines(lines: io.TextIOBase, source: Source, options: Options) -> Iterator[Raw | InputError]:
     number = 0
     while True:
         line = guarded(lambda: lines.readline(options.max_bytes + 1), source)
@@ -50,29 +50,34 @@ def _read_lines(lines: io.TextIOWrapper, source: Source, options: Options) -> It
             yield source.error(f"line {number}: {err}")
 
 
-def _skip_rest(lines: io.TextIOWrapper, source: Source, chunk: int) -> None:
+def _skip_rest(lines: io.TextIOBase, source: Source, chunk: int) -> None:
     while True:
         part = guarded(lambda: lines.readline(chunk), source)
         if not part or part.endswith("\n"):
             return
 
 
-def _read_array(source: Source, options: Options) -> Iterator[Raw | InputError]:
+def _read_document(source: Source, options: Options) -> Iterator[Raw | InputError]:
+    """A whole JSON document: an array of articles or one article object (a ``.json`` file that
+    turns out to hold one object per line is read as JSON Lines)."""
     text = decode(source.read(options.max_bytes), source)
     try:
-        items = json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as err:
+        if err.msg == "Extra data":  # several objects: JSON Lines after all
+            yield from _read_lines(io.StringIO(text), source, options)
+            return
         raise source.error(f"invalid JSON ({err.msg} at line {err.lineno}, column {err.colno})") from None
-    if not isinstance(items, list):
-        raise source.error("expected a JSON array of articles or one JSON object per line")
+    items = document if isinstance(document, list) else [document]
     for number, item in enumerate(items, start=1):
+        where = f"item {number}" if isinstance(document, list) else None
         try:
-            yield _record(item, f"item {number}")
+            yield _record(item, where)
         except ValueError as err:
-            yield source.error(f"item {number}: {err}")
+            yield source.error(f"{where}: {err}" if where else str(err))
 
 
-def _record(item: Any, where: str) -> Raw:
+def _record(item: Any, where: str | None) -> Raw:
     """A JSON object to a ``Raw`` article; ValueError says what is wrong with it."""
     if not isinstance(item, dict):
         raise ValueError(f"expected a JSON object, got {type(item).__name__}")
