@@ -33,16 +33,18 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SECTORS = set("GOV MIL REB OPP PTY SPY ELI LEG JUD REL IGO NGO IMG".split())
 # Countries whose CAMEO code differs from the ISO alpha-3 code (see countries.tsv).
 CAMEO_PREFIX = {"XKX": "KSV"}
-# Surnames shared by too many people to stand alone as an alias (README.md, "Alias rules").
-COMMON_SURNAMES = {
+# Aliases that may not stand alone (README.md, "Alias rules"): surnames shared by too many people,
+# and single words that name something else ("The Hague", "El Chapo", Surin province).
+NOT_ALONE = {
     "Lee", "Kim", "Park", "Choi", "Khan", "Singh", "Smith", "Ali", "Ahmed", "Hassan", "Hussein",
-    "Mohammed", "Muhammad", "Wang", "Li", "Zhang", "Liu", "Chen", "Nguyen", "Ivanov", "Kumar",
-    "Sharif", "Johnson", "Brown", "Jones", "Martin", "Garcia", "Fernandez", "Fernández", "Rodriguez",
-    "Castro", "Kirchner", "Koizumi", "Kono", "Tanaka", "Abdullah", "Salman", "Gandhi", "Bhutto",
-    "Clinton", "Hamad", "Khalifa", "Said", "Gul", "Aziz",
+    "Mohammed", "Muhammad", "Wang", "Li", "Zhang", "Liu", "Chen", "Tsai", "Nguyen", "Ivanov",
+    "Kumar", "Sharif", "Johnson", "Brown", "Jones", "Martin", "Garcia", "Fernandez", "Fernández",
+    "Rodriguez", "Castro", "Kirchner", "Koizumi", "Kono", "Tanaka", "Kawaguchi", "Abdullah",
+    "Salman", "Gandhi", "Bhutto", "Clinton", "Cheney", "Hamad", "Khalifa", "Said", "Gul", "Aziz",
+    "Aoun", "Hariri", "Kabila", "Traoré", "Traore", "Rajapaksa", "Shinawatra", "Barzani",
+    "Sargsyan", "Sinwar", "Patrushev", "Qureshi", "Cardoso", "Bennett", "May", "Ban", "Rice",
+    "Hague", "Chapo", "Surin", "Sheeran",
 }  # fmt: skip
-# Surnames that are allowed although also short or shared: each names one leader in the news.
-# (None at present; a name listed in COMMON_SURNAMES is always rejected.)
 
 HEAD = {
     "President", "Acting President", "Interim President", "Transitional President", "Head of State",
@@ -294,8 +296,8 @@ def test_aliases_are_unambiguous():
             key = alias.casefold()
             if alias == r.name:
                 bad.append(f"{r.where}: alias {alias!r} repeats the name")
-            if alias in COMMON_SURNAMES:
-                bad.append(f"{r.where}: alias {alias!r} is a common surname; use the full name")
+            if alias in NOT_ALONE:
+                bad.append(f"{r.where}: alias {alias!r} may not stand alone; use the full name")
             if key in names and names[key] != r.name:
                 bad.append(f"{r.where}: alias {alias!r} is the name of {names[key]}")
             if owner.setdefault(key, r.name) != r.name:
