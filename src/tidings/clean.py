@@ -9,9 +9,10 @@ paragraph:
 2. each unit is matched against the rules in ``data/junk.tsv`` (``junk``, ``section``,
    ``end``, ``keep``; the file documents its format) and scored for furniture-like features
    (link-like, bullet list of headlines, repeated within the text);
-3. units that read as sentences of the article ("body" units) anchor the article: furniture
-   before the first and after the last of them is dropped, furniture in between is dropped only
-   when a rule or the score says so.
+3. units that read as sentences ("body" units) anchor the article: the article is the densest
+   stretch of them (sentence words count for it, words of other units against it, see
+   ``_main_stretch``); everything before and after that stretch is dropped, and units inside it
+   only when a rule or the score says so.  A wire credit line right after it is kept.
 
 A unit that reads as a sentence is never dropped by the score, only by an explicit rule, so real
 text survives even when a page is unusual.  The output is final: character offsets of events and
