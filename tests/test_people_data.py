@@ -405,3 +405,30 @@ def test_size():
     """The dictionary promises breadth: G20, conflict states and IGOs since 2000."""
     assert len(ROWS) >= 1500
     assert len(_people()) >= 1000
+
+
+def test_the_loader_accepts_the_data():
+    """The loader validates against countries.tsv too; every person here must come through it."""
+    dictionary = pytest.importorskip("tidings.actors.dictionary")
+    loaded = {p.name: p for p in dictionary.ActorDictionary.load().people}
+    people = _people()
+    assert set(people) <= set(loaded)
+    for name, rows in people.items():
+        assert len(loaded[name].roles) == len(rows), name
+
+
+@pytest.mark.parametrize(("surface", "day", "code"), [
+    ("Biden", date(2012, 6, 1), "USAGOV"),
+    ("Biden", date(2026, 1, 1), "USAELI"),
+    ("Zelensky", date(2023, 3, 1), "UKRGOV"),
+    ("Jolani", date(2020, 1, 1), "SYRREBHTS"),
+    ("Hemedti", date(2024, 1, 1), "SDNREBRSF"),
+    ("Guterres", date(2023, 1, 1), "IGOUNO"),
+])  # fmt: skip
+def test_the_loader_resolves_people_by_date(surface: str, day: date, code: str):
+    dictionary = pytest.importorskip("tidings.actors.dictionary")
+    found = [
+        e.value for e in dictionary.ActorDictionary.load().lookup(surface) if e.kind == "person"
+    ]
+    assert len(found) == 1, found
+    assert found[0].actor_code(day)[0] == code
