@@ -82,6 +82,15 @@ CONSTRUCTIONS = [
                  "the talks had collapsed", "indirect", "Joe Biden", "Joe Biden", "said", id="reported-said"),
     pytest.param("The plan, the finance minister said, would cut spending by a third.",
                  "The plan", "indirect", "finance minister", None, "said", id="parenthetical"),
+    pytest.param("The senator called for an independent inquiry into the contracts.",
+                 "an independent inquiry into the contracts", "indirect", "senator", None, "called for",
+                 id="object-of-call-for"),
+    pytest.param("The president urged Congress to pass the budget before the recess.",
+                 "Congress to pass the budget", "indirect", "president", None, "urged", id="object-urged-to"),
+    pytest.param("Fact-checkers examined Trump's claim that crime had doubled in Chicago.",
+                 "crime had doubled in Chicago", "indirect", "Trump", None, "claim", id="noun-claim"),
+    pytest.param("The army issued a warning that the strikes would continue.",
+                 "the strikes would continue", "indirect", "army", None, "warning", id="noun-warning"),
     pytest.param("The ministry said in a statement that 14 soldiers had been wounded.",
                  "14 soldiers had been wounded", "indirect", "ministry", None, "said", id="said-in-statement"),
 ]  # fmt: skip
@@ -93,6 +102,7 @@ def test_construction(nlp, text, words, kind, speaker, name, cue) -> None:
     assert quote.kind == kind
     assert quote.text.startswith(words)
     assert quote.speaker is not None and speaker in quote.speaker.text
+    assert not quote.speaker.text.endswith("'s")
     if name is not None:
         assert quote.speaker.name == name
     assert quote.cue == cue
@@ -181,6 +191,8 @@ MARKS = [
     pytest.param("He said ” the marks are the wrong way round “ today.", [], id="reversed-curly-no-quote"),
     pytest.param('The senator said "this never ends.\n\nThe next paragraph is plain reporting about the vote.',
                  ["this never ends."], id="unclosed-bounded-at-paragraph"),
+    pytest.param('He appeared on "Fox News Sunday" and on "Meet the Press" this week.', [], id="titles"),
+    pytest.param("Critics dismissed the 'reform' as cosmetic.", [], id="scare-quote"),
     pytest.param('Stray " mark.\n\n"We are ready to talk," the envoy said.', ["We are ready to talk"],
                  id="stray-then-real"),
 ]  # fmt: skip

@@ -99,8 +99,10 @@ class _Finder:
 
     def _cue_words(self, tok: Token, cue: Cue) -> str | None:
         if len(cue.words) == 1:
-            # verbs only: "the say of the people" or "a quote" are not cues
-            return tok.text if tok.pos_ in ("VERB", "AUX") else None
+            # verbs, and nouns only when listed as such: "a quote" or "the say" are not cues
+            if tok.pos_ in ("VERB", "AUX") and (cue.direct or cue.indirect or cue.object):
+                return tok.text
+            return tok.text if cue.noun and tok.pos_ == "NOUN" else None
         rest = cue.words[1:]
         following = [t.lower_ for t in self.doc[tok.i + 1 : tok.i + 1 + len(rest)]]
         if tuple(following) == rest:
@@ -125,6 +127,8 @@ class _Finder:
                     if obj.dep_ == "pobj":
                         return obj, "according to"
             return None, "according to"
+        if cue.pos_ == "NOUN":
+            return self._noun_speaker(cue), cue.text
         verb = cue
         for _ in range(5):
             quoted = self._quoted_as_saying(verb, cue)
@@ -144,6 +148,23 @@ class _Finder:
                 continue
             break
         return None, cue.text
+
+    def _noun_speaker(self, noun: Token) -> Token | None:
+        """Whose claim: "Trump's claim", or the subject of "made the claim", "said in a statement"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return None
+        if verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
+            return None
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        return None
 
     def _quoted_as_saying(self, verb: Token, cue: Token) -> tuple[Token, str] | None:
         """"X quoted Y as saying": the speaker is Y (the object), X is only the channel."""
@@ -170,6 +191,8 @@ class _Finder:
         while lo < head.i and self.doc[lo].is_punct:
             lo += 1
         while hi - 1 > head.i and self.doc[hi - 1].is_punct:
+            hi -= 1
+        if hi - 1 > lo and self.doc[hi - 1].dep_ == "case":  # "Trump's claim": the speaker is Trump
             hi -= 1
         return self.doc[lo:hi]
 
@@ -362,6 +385,8 @@ class _Finder:
             cue_at = best[0].idx if best is not None else -1
             if best is not None:
                 head, cue_text = self.speaker_token(best[0])
+                if cue_text == best[0].text:
+                    cue_text = best[1]  # the whole cue, "pointed out", "called for"
                 speaker = self.actor(head) if head is not None else None
             elif partial:
                 head, verb = self._governing_subject(m)
@@ -370,7 +395,8 @@ class _Finder:
                     cue_text = verb.text if verb is not None else None
             else:
                 speaker = self._follow_up(sents, out)
-            if partial and best is None and _words(self.text[m.start : m.end]) < _MIN_PARTIAL_WORDS:
+            words = self.text[m.start : m.end]
+            if best is None and (_is_title(words) or partial and _words(words) < _MIN_PARTIAL_WORDS):
                 continue  # a name, a title or a scare quote, not speech
             sent = sents[-1] if sents else 0
             found = _Found(m.start, m.end, kind, speaker, cue_text, sent, (m.outer_start, m.outer_end), cue_at)
@@ -428,6 +454,10 @@ class _Finder:
                 return []
             skip = {t.i for t in cue.subtree}
             return [t for t in head.subtree if t.i not in skip]
+        if cue.pos_ == "NOUN":  # "the claim that …": a clause with "that" hanging off the noun
+            comps = [c for c in cue.children if c.dep_ in ("acl", "ccomp", "relcl")
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            return [t for c in comps for t in c.subtree]
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         if comps and (entry is None or entry.indirect):
             return [t for c in comps for t in c.subtree]
@@ -444,15 +474,17 @@ class _Finder:
             if self._in_quote(tok):
                 continue
             found = self.cue_at(tok)
-            if found is None or not (found[0].indirect or found[0].object):
+            if found is None or not (found[0].indirect or found[0].object or found[0].noun):
                 continue
             clause = self._trim(self._clause(tok, found[0]))
             if not self._is_content(clause, found[0]):
                 continue
             start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
-            if self._mostly_quoted(start, end):
+            if self._mostly_quoted(start, end, marked):
                 continue  # the quote marks already gave this passage, with this cue
             head, cue_text = self.speaker_token(tok)
+            if cue_text == tok.text:
+                cue_text = found[1]
             speaker = self.actor(head) if head is not None else None
             out.append(_Found(start, end, "indirect", speaker, cue_text, self.sent_of[clause[-1].i]))
         return out
@@ -476,11 +508,14 @@ class _Finder:
             toks.pop()
         return toks
 
-    def _mostly_quoted(self, start: int, end: int) -> bool:
+    @staticmethod
+    def _mostly_quoted(start: int, end: int, marked: Sequence[_Found]) -> bool:
+        """Is most of a reported clause a direct quote?  (A partial one stays inside the clause.)"""
         covered = 0
-        for m in self.marked:
-            lo, hi = max(start, m.outer_start), min(end, m.outer_end)
-            covered += max(0, hi - lo)
+        for f in marked:
+            if f.kind == "direct":
+                lo, hi = max(start, f.outer[0]), min(end, f.outer[1])
+                covered += max(0, hi - lo)
         return covered * 2 > end - start
 
     def quotes(self) -> list[Quote]:
@@ -505,6 +540,18 @@ class _Finder:
                 )  # fmt: skip
             )
         return quotes
+
+
+_TITLE_GLUE = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _is_title(text: str) -> bool:
+    """A short Title Case passage ("Fox News Sunday", 'Suffering and Delight'): a name, not speech."""
+    words = [w.strip(".,;:!?'\"“”‘’()") for w in text.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 8 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words)
 
 
 def _words(text: str) -> int:

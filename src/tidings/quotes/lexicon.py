@@ -13,7 +13,7 @@ from pathlib import Path
 from tidings.errors import ResourceError
 
 DEFAULT_CUES = Path(__file__).parent / "data" / "cues.tsv"
-USES = ("direct", "indirect", "object")
+USES = ("direct", "indirect", "object", "noun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,7 @@ class Cue:
     direct: bool
     indirect: bool
     object: bool = False
+    noun: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,10 @@ def _parse_line(line: str, where: str) -> Cue:
         raise ResourceError(
             f"uses must be one or more of {', '.join(USES)}, got {cols[1].strip()!r}", input=where
         )
-    return Cue(words=words, direct="direct" in uses, indirect="indirect" in uses, object="object" in uses)
+    return Cue(
+        words=words, direct="direct" in uses, indirect="indirect" in uses,
+        object="object" in uses, noun="noun" in uses,
+    )
 
 
 def load_cues(path: str | Path) -> CueLexicon:
