@@ -58,8 +58,7 @@ def wire_corpus(path: Path, n: int) -> list[str]:
             if a == b:
                 b = COUNTRIES[(i + 1) % 10]
             text = "\n\n".join(
-                SENTENCES[(i + k) % 5].format(a=a, b=b, day=DAYS[(i + k) % 5]) + f" Story {i}."
-                for k in range(3)
+                SENTENCES[(i + k) % 5].format(a=a, b=b, day=DAYS[(i + k) % 5]) for k in range(3)
             )
             ids.append(f"story-{i:04d}")
             f.write(json.dumps({"id": ids[-1], "date": f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}",
@@ -143,6 +142,20 @@ def test_bad_inputs_are_reported_and_good_ones_stored(tmp_path):
     failed = s.query("SELECT input, error FROM ingest_log WHERE status = 'failed' ORDER BY input")
     assert len(failed) == 3 and all(isinstance(e, str) and e for e in failed["error"])
     assert s.summary()["failed"] == 3
+
+
+def test_user_actor_files_are_passed_to_the_coder(tmp_path):
+    text = tmp_path / "gsw.txt"
+    text.write_text("Green Shore Watch accused Kenya of polluting Lake Victoria on Tuesday.\n")
+    db = tmp_path / "t.duckdb"
+    args = ["ingest", str(text), "--db", str(db), "--date", "2022-01-04"]
+    code, _, err = run(*args, "--actors", str(FIXTURES / "user_actors.tsv"))
+    assert code == 0, err
+    code, out, _ = run("events", "--db", str(db), "--format", "jsonl", "--actor", "NGOENVGSW")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["source_name"], r["target_code"], r["date"]) for r in rows] == [
+        ("Green Shore Watch", "KEN", "2022-01-04")
+    ]
 
 
 def test_a_foreign_db_is_refused_untouched(tmp_path, examples_dir):

@@ -71,11 +71,24 @@ def _missing(value: Any) -> bool:
         return False
 
 
+def _dates_as_text(df: pd.DataFrame) -> pd.DataFrame:
+    """DuckDB DATE columns arrive as datetimes: show them as ISO dates, not midnight timestamps."""
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            values = out[col]
+            midnight = values.dropna().eq(values.dropna().dt.normalize()).all()
+            text = values.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%dT%H:%M:%S")
+            out[col] = text.where(values.notna(), None)
+    return out
+
+
 def emit(
     df: pd.DataFrame, fmt: str, *, title: str | None = None, wide: tuple[str, ...] = ()
 ) -> None:
     """Write a DataFrame to stdout as a table, JSON Lines or CSV."""
     out = sys.stdout
+    df = _dates_as_text(df)
     if fmt == "jsonl":
         if not df.empty:
             out.write(
