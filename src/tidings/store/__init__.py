@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import IO, Any
 
@@ -60,11 +61,11 @@ class Store:
         return f"Store({str(self.path)!r})"
 
     # -- connections ---------------------------------------------------------------------------
-    def reader(self) -> Any:
+    def reader(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
         """A read-only connection (context manager); writes through it fail."""
         return connection(self.path, read_only=True, timeout=self.timeout)
 
-    def writer(self) -> Any:
+    def writer(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
         """A read-write connection (context manager) holding the file's only write lock."""
         return connection(self.path, read_only=False, timeout=self.timeout)
 

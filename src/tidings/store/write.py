@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,12 +54,10 @@ class AddStats:
     events: int = 0
     quotes: int = 0
     failed: int = 0
-    stored_ids: list[str] = field(default_factory=list)
 
     def merge(self, other: AddStats) -> None:
         for name in ("stored", "skipped", "duplicates", "events", "quotes", "failed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.stored_ids.extend(other.stored_ids)
 
 
 def _actor_cols(prefix: str, actor: Actor | None) -> dict[str, Any]:
@@ -196,7 +194,6 @@ class BatchWriter:
         self._update_actors(con, events)
         self._insert_log(con, items, fresh, now)
         stats.stored = len(fresh)
-        stats.stored_ids = [c.result.article.id for c in fresh]
         stats.duplicates = sum(1 for c in fresh if duplicate_of.get(c.result.article.id))
         stats.events = len(events)
         stats.quotes = sum(len(c.result.quotes) for c in fresh)
@@ -250,7 +247,6 @@ class BatchWriter:
             match = dedup.best_match(sigs[aid], cands)
             if match is not None:
                 found[aid] = roots.get(match) or found.get(match) or match
-                roots.setdefault(match, found.get(match) or match)
             for k in keys[aid]:
                 seen.setdefault(k, []).append(aid)
         bands = pd.DataFrame(
