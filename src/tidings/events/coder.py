@@ -45,7 +45,8 @@ _ACTOR_PREPS = {"of", "from"}
 _STOP_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "punct", "cc", "det",
               "prep", "mark", "aux", "neg", "case"}  # fmt: skip
 _CONTROL_PREPS = ("on", "upon")
-_PLACE_PREPS = ("in", "into")  # "called on X to …": X does the infinitive
+_PLACE_PREPS = ("in", "into")
+_COUNT_NOUNS = ("dozens", "hundreds", "thousands", "millions", "scores", "number")  # "called on X to …": X does the infinitive
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,16 +106,23 @@ class EventCoder:
                 yield found
 
     def _match_verb(self, verb: Token, entries: Sequence[VerbEntry]) -> Candidate | None:
-        preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+        # particles come as prt, or as advmod ("stepped down", "walked away")
+        preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")}
         dobj = _child(verb, "dobj") or _child(verb, "nsubjpass")
         for entry in entries:
             if entry.prep is not None and entry.prep not in preps:
                 continue
             if entry.objects:
-                obj = dobj
-                if obj is None and entry.prep is not None:
-                    obj = _child(preps[entry.prep], "pobj")
-                if obj is None or not _object_fits(obj, entry.objects):
+                # the object may be a noun ("sign an agreement"), the noun after the entry's
+                # preposition ("agree to a ceasefire") or a verb complement ("offered to mediate")
+                objs = [dobj] if dobj is not None else []
+                if entry.prep is not None:
+                    p = preps[entry.prep]
+                    inner = _child(p, "prep")  # "pulled out of the deal"
+                    objs += [_child(p, "pobj"), _child(p, "pcomp"), _child(inner, "pobj") if inner is not None else None]
+                objs += [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
+                    c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children))]  # fmt: skip
+                if not any(o is not None and _object_fits(o, entry.objects) for o in objs):
                     continue
             text = verb.text if entry.prep is None else f"{verb.text} {preps[entry.prep].text}"
             return Candidate(verb, verb, entry, text)
@@ -272,9 +280,13 @@ def _nominal_chain(obj: Token | None) -> list[Token]:
 
 
 def _object_fits(obj: Token, lemmas: frozenset[str]) -> bool:
-    """The object's lemma is listed, or that of its "of" phrase ("the first of four systems")."""
+    """The object's lemma is listed, or — for a partitive ("the first of four systems", "some
+    of the weapons", "dozens of tanks") — that of its "of" phrase."""
     if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
         return True
+    partitive = obj.pos_ in ("ADJ", "NUM", "PRON", "DET") or obj.like_num or obj.lower_ in _COUNT_NOUNS
+    if not partitive:
+        return False
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     inner = _child(of, "pobj") if of is not None else None
     return inner is not None and (inner.lemma_.lower() in lemmas or inner.lower_ in lemmas)

@@ -48,7 +48,8 @@ class VerbEntry:
 
     @property
     def specificity(self) -> int:
-        return (self.prep is not None) + (bool(self.objects))
+        # an object condition says more than a particle ("fire shells" 194 over "fire at" 193)
+        return (self.prep is not None) + 2 * bool(self.objects)
 
 
 @dataclass(frozen=True, slots=True)
