@@ -24,6 +24,8 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -213,16 +215,28 @@ def _coded_in_pool(
     if first is None:
         return
     # spawn, not fork: the parent has DuckDB (and its threads) loaded; forking that is unsafe.
+    # concurrent.futures rather than multiprocessing.Pool: a worker that dies (out of memory,
+    # a crash in a C extension) breaks the pool with an error instead of hanging the run.
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(model, actors)) as pool:
-        report.versions = pool.apply(_worker_versions)
-        pending: deque[Any] = deque()
+    pool = ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_init_worker, initargs=(model, actors)
+    )
+    try:
+        report.versions = pool.submit(_worker_versions).result()
+        pending: deque[Future[list[Coded | Failed]]] = deque()
         for chunk in itertools.chain([first], chunks):
-            pending.append(pool.apply_async(_worker_code, (chunk,)))
+            pending.append(pool.submit(_worker_code, chunk))
             if len(pending) >= workers * 2:
-                yield pending.popleft().get()
+                yield pending.popleft().result()
         while pending:
-            yield pending.popleft().get()
+            yield pending.popleft().result()
+    except BrokenProcessPool as err:
+        raise TidingsError(
+            "a worker process died (out of memory?); what was stored is kept: run the same "
+            "command again to finish, perhaps with fewer --workers"
+        ) from err
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # -- the run ------------------------------------------------------------------------------------
