@@ -154,7 +154,7 @@ def _run_ingest(paths: tuple[str, ...], db: Path, reporter: Reporter, **options:
     reporter.note(
         f"stored {report.stored} articles{dup}, {report.events} events, {report.quotes} quotes; "
         f"skipped {report.skipped} already stored; {len(report.failed)} failed — "
-        f"{report.seconds:.1f} s, {report.rate:.1f} articles/s → {db}"
+        f"{report.seconds:.1f} s ({report.write_s:.1f} s writing), {report.rate:.1f} articles/s → {db}"
     )
     return report
 

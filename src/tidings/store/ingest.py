@@ -46,7 +46,8 @@ class IngestReport:
 
     ``coded``/``found``: articles coded and events found in them (progress, before writing);
     ``stored``/``events``/``quotes``/``duplicates``: what was written; ``skipped``: articles
-    already stored; ``failed``: every input or article that failed.
+    already stored; ``failed``: every input or article that failed.  ``seconds``: wall time,
+    ``write_s`` the part of it spent writing to the store.
     """
 
     stored: int = 0
@@ -58,6 +59,7 @@ class IngestReport:
     found: int = 0
     failed: list[Failed] = field(default_factory=list)
     seconds: float = 0.0
+    write_s: float = 0.0
     versions: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -292,7 +294,9 @@ def _run(coded: Iterable[list[Coded | Failed]], path: Path, run_id: str, report:
         report.failed.extend(failures)
         failures.clear()
         if batch:
+            t0 = time.perf_counter()
             report.add(writer.add(batch))
+            report.write_s += time.perf_counter() - t0
             batch.clear()
 
     for items in coded:
