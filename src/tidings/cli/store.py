@@ -19,6 +19,7 @@ from tidings.store.export import FORMATS
 from tidings.store.queries import PERIODS
 
 OUTPUT_FORMATS = ("table", "jsonl", "csv")
+TABLE_LIMIT = 50
 
 db_option = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
@@ -213,7 +214,8 @@ def events(db: Path, actor: str | None, source_country: str | None, target_count
            type_: str | None, cameo: str | None, since: str | None, until: str | None,
            text: str | None, limit: int | None, fmt: str) -> None:  # fmt: skip
     """List stored events with filters, oldest first. The table shows who did what to whom and
-    the evidence sentence; JSON Lines and CSV give every column of the events table.
+    the evidence sentence (the first 50 unless --limit says otherwise); JSON Lines and CSV give
+    every column of the events table, for every matching event.
 
     \b
     Example:
@@ -226,8 +228,14 @@ def events(db: Path, actor: str | None, source_country: str | None, target_count
     filters = dict(actor=actor, source_country=source_country, target_country=target_country,
                    type=type_, cameo=cameo, since=since, until=until, text=text)  # fmt: skip
     if fmt == "table":
-        df = store.events(limit=limit, columns=EVENT_SUMMARY_COLUMNS, **filters)
+        # A table is for reading: a screenful by default, not the whole store.
+        shown = TABLE_LIMIT if limit is None else limit
+        df = store.events(limit=shown, columns=EVENT_SUMMARY_COLUMNS, **filters)
         emit(_event_table(df), fmt, wide=("evidence",))
+        if limit is None and len(df) == shown:
+            Reporter().note(
+                f"showing the first {shown} events: --limit N for more, --format jsonl for all"
+            )
     else:
         emit(store.events(limit=limit, **filters), fmt)
 
