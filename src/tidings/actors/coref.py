@@ -163,8 +163,8 @@ def resolve(doc: Doc, mentions: list[Mention], cues: Cues) -> list[Mention]:
             out.append(mention)
             history.add(mention)
             continue
-        if i in covered:
-            continue
+        if i in covered or token.pos_ not in ("PRON", "NOUN"):
+            continue  # only pronouns and common nouns can be anaphors
         found = _anaphor(token, cues, history)
         out.extend(found)
         for m in found:
