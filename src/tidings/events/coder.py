@@ -41,11 +41,12 @@ logger = logging.getLogger(__name__)
 _SUBJECTS = ("nsubj", "csubj")
 _DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "for", "at")
 # Branches of a noun phrase that can hold the actor it stands for ("officials from China").
-_ACTOR_PREPS = {"of", "from"}
+_ACTOR_PREPS = {"of", "from", "by"}
 _STOP_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "punct", "cc", "det",
               "prep", "mark", "aux", "neg", "case"}  # fmt: skip
 _CONTROL_PREPS = ("on", "upon")
 _PLACE_PREPS = ("in", "into")
+_CONDITION_MARKS = ("if", "unless", "until")
 _COUNT_NOUNS = ("dozens", "hundreds", "thousands", "millions", "scores", "number")  # "called on X to …": X does the infinitive
 
 
@@ -208,6 +209,10 @@ class EventCoder:
                 continue
             # unknown targets and the source itself are no target ("X and Y agreed" stays one-sided)
             kept = [t for t in targets if t.code and t.code != source.code]
+            if kept and all(t.country == source.country for t in kept):
+                # "Syria offered its troops to Lebanon": a foreign actor is the likelier target
+                foreign = [t for t in finder.other_targets(cand) if t.country and t.country != source.country]
+                kept = foreign or kept
             if domestic is not None and source.country and source.code != source.country:
                 # an unnamed domestic group ("Turkish police dispersed the demonstrators"): by
                 # the CAMEO convention it belongs to the source's country
@@ -464,7 +469,8 @@ class _ActorFinder:
 
     def _place_target(self, pred: Token) -> list[Actor]:
         """Last resort: the country where it happens ("arrived in Amman" → JOR), as a country."""
-        for c in pred.children:
+        obj = _child(pred, "dobj")
+        for c in [*pred.children, *(obj.children if obj is not None else ())]:
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                 found = [a for a in self.actors_in(_child(c, "pobj")) if a.country]
                 if found:
@@ -473,13 +479,24 @@ class _ActorFinder:
 
     def _complement_target(self, pred: Token) -> list[Actor]:
         """The target hidden in a complement: "threatened to cut off power to X" → X,
-        "demanded that X withdraw" → X."""
+        "demanded that X withdraw" → X, "threatened to strike unless X pays" → X."""
         for c in pred.children:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-                found = self._objects(c) or self._place_target(c)
+                found = self._objects(c) or self._condition_target(c) or self._place_target(c)
                 if found:
                     return found
             elif c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                subj = _child(c, "nsubj") or _child(c, "nsubjpass")
+                found = self.actors_in(subj) if subj is not None else []
+                if found:
+                    return found
+        return self._condition_target(pred)
+
+    def _condition_target(self, verb: Token) -> list[Actor]:
+        """Whoever must meet a condition ("… unless Baghdad accepts", "if the United States
+        goes ahead") is who a threat or demand is aimed at."""
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children):
                 subj = _child(c, "nsubj") or _child(c, "nsubjpass")
                 found = self.actors_in(subj) if subj is not None else []
                 if found:
@@ -518,6 +535,18 @@ class _ActorFinder:
                 if not m.actor.code and m.actor.sector:
                     return m
         return None
+
+    def other_targets(self, cand: Candidate) -> list[Actor]:
+        """The actors of the predicate's prepositional objects (any of the default preps)."""
+        pred = cand.predicate
+        holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + _nominal_chain(_child(pred, "dobj"))
+        found: list[Actor] = []
+        for prep in _DEFAULT_TARGET_PREPS:
+            for holder in holders:
+                for c in holder.children:
+                    if c.dep_ in ("prep", "dative") and c.lower_ == prep:
+                        found += self.actors_in(_child(c, "pobj"))
+        return found
 
     def _prep_object(self, holders: list[Token], preps: Sequence[str]) -> list[Actor]:
         for prep in preps:
