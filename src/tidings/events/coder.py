@@ -30,7 +30,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tidings.dates import find_dates
-from tidings.events.lexicon import Lexicon, NounEntry, VerbEntry, intent_code, load_intent_map
+from tidings.events.lexicon import (
+    INTENT_FILE,
+    REFUSAL_FILE,
+    Lexicon,
+    NounEntry,
+    VerbEntry,
+    load_code_map,
+    mapped_code,
+)  # fmt: skip
 from tidings.events.modality import Cues, assess, governor, load_cues
 from tidings.extensions import Mention, register_extensions
 from tidings.nlp import has_finite_verb
@@ -73,9 +81,9 @@ def load_ontology_cached():  # type: ignore[no-untyped-def]
 class EventCoder:
     """The ``tidings_events`` component: writes ``doc._.events`` (list of Event)."""
 
-    def __init__(self, lexicon: Lexicon, ontology: object, cues: Cues,
-                 intents: dict[str, str] | None = None) -> None:  # fmt: skip
-        self.intents = intents if intents is not None else load_intent_map()
+    def __init__(self, lexicon: Lexicon, ontology: object, cues: Cues) -> None:
+        self.intents = load_code_map(INTENT_FILE)
+        self.refusals = load_code_map(REFUSAL_FILE)
         self.lexicon = lexicon
         self.ontology = ontology
         self.cues = cues
@@ -181,15 +189,25 @@ class EventCoder:
             # threat is the event, and it takes its target from here (see target())
             return
         cameo = cand.entry.cameo
-        if verdict.future and not verdict.negated and verdict.modality in ("asserted", "reported"):
-            cameo = intent_code(self.intents, cameo) or cameo  # "will support" → intent
+        negated, modality = verdict.negated, verdict.modality
+        announced = verdict.future or modality == "intended" and _modal_future(cand.predicate)
+        if announced and negated and modality in ("asserted", "reported", "intended"):
+            refusal = mapped_code(self.refusals, cameo)  # "will not accept" → a rejection
+            if refusal is not None:
+                cameo, negated, modality = refusal, False, "asserted" if modality == "intended" else modality
+        elif announced and modality in ("asserted", "reported", "intended") and _condition(cand.predicate, self.cues):
+            # "will withdraw … unless X …": a threat
+            threat = mapped_code(self.intents, cameo) or ""
+            cameo = cameo if cameo.startswith("13") else threat if threat.startswith("13") else "130"
+            modality = "asserted" if modality == "intended" else modality
+        elif verdict.future and modality in ("asserted", "reported"):
+            cameo = mapped_code(self.intents, cameo) or cameo  # "will support" → intent
         code = self.ontology.find(cameo)  # type: ignore[attr-defined]
         if code is None or code.plover is None:
             return
         finder = _ActorFinder(at)
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)
-        modality = verdict.modality
         if not sources and speaker is not None and _can_take_speaker(cand):
             sources = [speaker]
             if modality == "reported":
@@ -224,7 +242,7 @@ class EventCoder:
                     cameo=code.code, cameo_name=code.name, plover=code.plover,
                     plover_mode=code.plover_mode, goldstein=code.goldstein,
                     quad_class=code.quad_class, evidence=evidence, rule=cand.entry.rule,
-                    negated=verdict.negated, modality=modality, speaker=speaker,
+                    negated=negated, modality=modality, speaker=speaker,
                     confidence=0.9 if isinstance(cand.entry, VerbEntry) else 0.8,
                 )  # fmt: skip
 
@@ -255,6 +273,20 @@ class EventCoder:
             if span is not None and any(t.i in clause for t in span):
                 return d.date
         return base_date
+
+
+def _modal_future(pred: Token) -> bool:
+    """ "would"/"will" on the predicate (the reported future: "said it would not meet")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in pred.children)
+
+
+def _condition(pred: Token, cues: Cues) -> bool:
+    """The predicate carries a condition clause ("… unless X agrees", "if X attacks")."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and cues.has("condition", m.lower_) and m.lower_ != "whether"
+                                  for m in c.children)
+        for c in pred.children
+    )  # fmt: skip
 
 
 def _inside_other_clause(token: Token, pred: Token) -> bool:

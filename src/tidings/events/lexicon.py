@@ -184,26 +184,27 @@ def _read_nouns(path: Path, digest: hashlib._Hash) -> Iterable[NounEntry]:
 
 
 INTENT_FILE = DATA / "intent.tsv"
+REFUSAL_FILE = DATA / "refusal.tsv"
 
 
-def load_intent_map(path: str | Path | None = None) -> dict[str, str]:
-    """Read ``intent.tsv`` (CAMEO code prefix → code of the intent to do it); errors name file:line."""
-    path = Path(path) if path is not None else INTENT_FILE
+def load_code_map(path: str | Path) -> dict[str, str]:
+    """Read a CAMEO code map (``intent.tsv``, ``refusal.tsv``: code prefix → code it becomes)."""
+    path = Path(path)
     digest = hashlib.sha1()
     out: dict[str, str] = {}
-    for number, (code, intent, _note) in _rows(path, ("code", "intent", "note"), digest):
+    for number, (code, becomes, _note) in _rows(path, ("code", "becomes", "note"), digest):
         where = f"{path}:{number}"
-        for value in (code, intent):
+        for value in (code, becomes):
             if not _CAMEO.match(value):
                 raise ResourceError(f"CAMEO code must be 2-4 digits, got {value!r}", input=where)
-        out[code] = intent
+        out[code] = becomes
     return out
 
 
-def intent_code(intents: dict[str, str], code: str) -> str | None:
-    """The intent code for ``code`` by its longest listed prefix, or None."""
+def mapped_code(mapping: dict[str, str], code: str) -> str | None:
+    """The code ``code`` becomes by its longest listed prefix, or None."""
     for n in range(len(code), 1, -1):
-        found = intents.get(code[:n])
+        found = mapping.get(code[:n])
         if found is not None:
             return found
     return None
