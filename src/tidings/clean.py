@@ -218,7 +218,9 @@ def clean_parts(text: str, *, rules: tuple[Rule, ...] | None = None, trim: bool 
             labels.append("keep")
         elif sentence:
             labels.append("body")
-        elif _furniture_score(unit, counts[unit.lower()]) >= 2:
+        elif trim and _furniture_score(unit, counts[unit.lower()]) >= 2:
+            # (not for text an extractor already cut to the article: there, repeated lines are
+            # subheadings and "|" lines are tables)
             labels.append("junk")
         else:
             labels.append("other")
