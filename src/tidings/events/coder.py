@@ -55,6 +55,7 @@ _STOP_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "punct", "
 _CONTROL_PREPS = ("on", "upon")
 _PLACE_PREPS = ("in", "into")
 _CONDITION_MARKS = ("if", "unless", "until")
+DEMAND_CODE = "100"  # CAMEO "Demand" (PLOVER REQUEST): what an obligation stated by a speaker is
 _COUNT_NOUNS = ("dozens", "hundreds", "thousands", "millions", "scores", "number")  # "called on X to …": X does the infinitive
 
 
@@ -202,12 +203,23 @@ class EventCoder:
             modality = "asserted" if modality == "intended" else modality
         elif verdict.future and modality in ("asserted", "reported"):
             cameo = mapped_code(self.intents, cameo) or cameo  # "will support" → intent
-        code = self.ontology.find(cameo)  # type: ignore[attr-defined]
-        if code is None or code.plover is None:
-            return
         finder = _ActorFinder(at)
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)
+        rule = cand.entry.rule
+        if verdict.deontic and not negated and speaker is not None and speaker.code and sources and all(
+            s.code != speaker.code for s in sources
+        ):
+            # "Britain said Libya must hand over the suspects": a demand by the speaker on the
+            # clause's actor; what is demanded is its content (as with "demanded that …")
+            targets_of_demand = [s for s in sources if s.code]
+            cameo, rule, modality = DEMAND_CODE, f"{rule} (must: demand)", "asserted"
+            sources, forced_targets = [speaker], targets_of_demand
+        else:
+            forced_targets = None
+        code = self.ontology.find(cameo)  # type: ignore[attr-defined]
+        if code is None or code.plover is None:
+            return
         if not sources and speaker is not None and _can_take_speaker(cand):
             sources = [speaker]
             if modality == "reported":
@@ -216,7 +228,7 @@ class EventCoder:
             s.code != speaker.code for s in sources
         ):
             modality = "reported"  # someone else's action, in the speaker's words
-        targets = finder.target(cand)
+        targets = forced_targets if forced_targets is not None else finder.target(cand)
         if not sources:
             return
         date = self._date(cand, sent, base_date, future=verdict.future or modality == "intended")
@@ -241,7 +253,7 @@ class EventCoder:
                     article_id=article_id, sentence=n, date=date, source=source, target=target,
                     cameo=code.code, cameo_name=code.name, plover=code.plover,
                     plover_mode=code.plover_mode, goldstein=code.goldstein,
-                    quad_class=code.quad_class, evidence=evidence, rule=cand.entry.rule,
+                    quad_class=code.quad_class, evidence=evidence, rule=rule,
                     negated=negated, modality=modality, speaker=speaker,
                     confidence=0.9 if isinstance(cand.entry, VerbEntry) else 0.8,
                 )  # fmt: skip

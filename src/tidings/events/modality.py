@@ -28,7 +28,7 @@ from tidings.errors import ResourceError
 CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 KINDS = (
     "speech", "allege", "intend", "modal", "condition", "negation", "refuse", "pronoun",
-    "anaphor", "group", "willing", "former",
+    "anaphor", "group", "willing", "former", "deontic",
 )  # fmt: skip
 
 # Dependency labels through which an embedded predicate inherits the modality of its head.
@@ -86,6 +86,7 @@ class Assessment:
     speech: Token | None  # the verb of saying whose complement holds the event
     content_of: int | None = None  # the coded predicate whose complement this event is
     future: bool = False  # announced with will/shall: a statement of intent, not the act
+    deontic: bool = False  # "must"/"should" on the predicate: an obligation someone states
 
 
 def _lemma(token: Token) -> str:
@@ -190,8 +191,9 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
                 modality = "reported"
             break
         token = head
+    deontic = any(c.dep_ == "aux" and cues.has("deontic", c.lower_) for c in base.children)
     return Assessment(negated=negated, modality=modality or "asserted", speech=speech,
-                      content_of=content_of, future=future)  # fmt: skip
+                      content_of=content_of, future=future, deontic=deontic)  # fmt: skip
 
 
 def _reported_future(token: Token, cues: Cues) -> bool:
