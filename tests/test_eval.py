@@ -14,12 +14,14 @@ from tidings.errors import InputError
 from tidings.evaluate import GoldEvent, GoldRecord, evaluate, load_gold, score
 from tidings.records import Actor, Event, Evidence
 
-# Measured 2026-11-28 with the packaged dictionaries and lexicon (see the report in the
-# commit); floors sit a little under the measurement so unrelated data edits do not flap.
-DEV_FLOORS = {"type_recall": 0.66, "triple_recall": 0.38, "type_precision": 0.58}
+# Measured 2026-11-28 with the packaged dictionaries and lexicon: type recall 0.755, triple
+# recall 0.509, type precision 0.659, factual precision 0.753.  Floors sit a little under the
+# measurement so unrelated data edits do not flap; raise them as the coder improves.
+DEV_FLOORS = {"type_recall": 0.74, "triple_recall": 0.49, "type_precision": 0.64, "factual_precision": 0.73}
 
 
-def event(plover: str, source: str | None, target: str | None = None, *, negated: bool = False) -> Event:
+def event(plover: str, source: str | None, target: str | None = None, *, negated: bool = False,
+          modality: str = "asserted") -> Event:
     def actor(code: str | None) -> Actor | None:
         if code is None:
             return None
@@ -29,7 +31,7 @@ def event(plover: str, source: str | None, target: str | None = None, *, negated
     return Event(
         article_id="r", sentence=0, date=None, source=actor(source), target=actor(target),  # type: ignore[arg-type]
         cameo="010", cameo_name="x", plover=plover, plover_mode=None, goldstein=0.0, quad_class=1,
-        evidence=Evidence("s", 0, 1, "t"), rule="r", negated=negated,
+        evidence=Evidence("s", 0, 1, "t"), rule="r", negated=negated, modality=modality,
     )  # fmt: skip
 
 
@@ -81,6 +83,14 @@ def test_bad_gold_lines_name_file_and_line(tmp_path: Path, content: str, message
         load_gold(path)
 
 
+def test_factual_precision_leaves_out_what_did_not_happen() -> None:
+    predictions = [[event("ACCUSE", "USA", "CHN"), event("ASSAULT", "USA", "CHN", modality="hypothetical")],
+                   [event("AGREE", "HUN"), event("AID", "HUN", modality="intended")], [], []]  # fmt: skip
+    report = score(RECORDS, predictions)
+    assert report.type_precision == 0.5
+    assert report.factual_precision == 1.0
+
+
 def test_eval_command_on_own_gold(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     records = [
@@ -114,6 +124,7 @@ def test_plover_dev_quality_gate(shared_data: Path) -> None:
         "type_recall": report.type_recall,
         "triple_recall": report.triple_recall,
         "type_precision": report.type_precision,
+        "factual_precision": report.factual_precision,
     }
     for name, floor in DEV_FLOORS.items():
         assert measured[name] >= floor, f"{name} {measured[name]:.3f} fell below its floor {floor}"

@@ -12,7 +12,9 @@ Measures (``EvalReport``):
   code (or its IGO/NGO/IMG prefix) and — when the gold event has targets — a target sharing
   one of the gold targets';
 - **type precision**: non-negated predicted events whose type is one of their record's gold
-  types, over all non-negated predicted events.
+  types, over all non-negated predicted events;
+- **factual precision**: the same over the events the coder claims happened (modality asserted
+  or reported), leaving out what it marks as intended, alleged or hypothetical.
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ class EvalReport:
     triple_hits: int = 0
     predicted: int = 0
     predicted_right: int = 0
+    factual: int = 0
+    factual_right: int = 0
     per_type: dict[str, TypeScore] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
@@ -99,11 +103,15 @@ class EvalReport:
     def type_precision(self) -> float:
         return _ratio(self.predicted_right, self.predicted)
 
+    @property
+    def factual_precision(self) -> float:
+        return _ratio(self.factual_right, self.factual)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "records": self.records, "gold": self.gold, "predicted": self.predicted,
             "type_recall": self.type_recall, "triple_recall": self.triple_recall,
-            "type_precision": self.type_precision,
+            "type_precision": self.type_precision, "factual_precision": self.factual_precision,
             "per_type": {k: v.to_dict() for k, v in sorted(self.per_type.items())},
             "versions": dict(self.versions),
         }  # fmt: skip
@@ -182,9 +190,12 @@ def score(records: Sequence[GoldRecord], predictions: Iterable[list[Event]]) -> 
             row = report.per_type.setdefault(e.plover, TypeScore())
             row.predicted += 1
             report.predicted += 1
+            factual = e.modality in ("asserted", "reported")
+            report.factual += factual
             if e.plover in gold_types:
                 row.predicted_right += 1
                 report.predicted_right += 1
+                report.factual_right += factual
         for g in record.events:
             row = report.per_type.setdefault(g.plover, TypeScore())
             row.gold += 1

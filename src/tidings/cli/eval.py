@@ -30,7 +30,8 @@ def _table(report) -> list[str]:  # type: ignore[no-untyped-def]
 def eval_(gold: str, errors: bool, as_json: bool, actor_files: tuple[str, ...], model: str | None) -> None:
     """Score the coder against sentence-level gold events in PLOVER gold-standard JSONL (one
     record a line: text, date, events with plover type, source and target actors). Prints type
-    recall, actor-triple recall and type precision, overall and per PLOVER type.
+    recall, actor-triple recall and type precision (also over the events coded as asserted or
+    reported only), overall and per PLOVER type.
 
     \b
     Example:
@@ -49,6 +50,7 @@ def eval_(gold: str, errors: bool, as_json: bool, actor_files: tuple[str, ...], 
     click.echo(f"type recall     {report.type_recall:.3f}")
     click.echo(f"triple recall   {report.triple_recall:.3f}")
     click.echo(f"type precision  {report.type_precision:.3f}")
+    click.echo(f"  factual only  {report.factual_precision:.3f}  (asserted or reported events)")
     click.echo("")
     for line in _table(report):
         click.echo(line)

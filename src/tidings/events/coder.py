@@ -514,7 +514,10 @@ class _ActorFinder:
     def _place_target(self, pred: Token) -> list[Actor]:
         """Last resort: the country where it happens ("arrived in Amman" → JOR), as a country."""
         obj = _child(pred, "dobj")
-        for c in [*pred.children, *(obj.children if obj is not None else ())]:
+        # "rioted at a jail in northern Israel": also one preposition down
+        nested = [g for c in pred.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                  for g in p.children]  # fmt: skip
+        for c in [*pred.children, *(obj.children if obj is not None else ()), *nested]:
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                 found = [a for a in self.actors_in(_child(c, "pobj")) if a.country]
                 if found:
