@@ -55,6 +55,12 @@ def test_clean_parts_finds_the_headline_above_the_article():
         "See all stories",
         "Click here to subscribe",
         "SHARE",
+        "Table of contents",
+        "Facebook Twitter LinkedIn",
+        "Your email address will not be published. Required fields are marked *",
+        "Oops! Something went wrong while submitting the form.",
+        "Email address *",
+        "$1,299",
     ],
 )
 def test_furniture_between_paragraphs_is_removed(junk):

@@ -195,6 +195,8 @@ def _furniture_score(unit: str, repeats: int) -> int:
         score += 2
     if len(words) <= 3 and not re.search(r"\d", unit) and unit.upper() == unit and words:
         score += 1  # SHARE, MENU, ADVERTISEMENT
+    if not words:
+        score += 2  # "$1,299", "4.9", "×": prices, ratings and icons of page widgets
     return score
 
 
