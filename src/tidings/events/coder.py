@@ -55,6 +55,7 @@ _STOP_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "punct", "
 _CONTROL_PREPS = ("on", "upon")
 _PLACE_PREPS = ("in", "into")
 _CONDITION_MARKS = ("if", "unless", "until")
+_NESTED_TARGET_PREPS = ("against", "with", "on")
 DEMAND_CODE = "100"  # CAMEO "Demand" (PLOVER REQUEST): what an obligation stated by a speaker is
 _COUNT_NOUNS = ("dozens", "hundreds", "thousands", "millions", "scores", "number")  # "called on X to …": X does the infinitive
 
@@ -588,7 +589,7 @@ class _ActorFinder:
         pred = cand.predicate
         holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + _nominal_chain(_child(pred, "dobj"))
         found: list[Actor] = []
-        for prep in _DEFAULT_TARGET_PREPS:
+        for prep in (*_DEFAULT_TARGET_PREPS, "from"):
             for holder in holders:
                 for c in holder.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep:
@@ -600,7 +601,13 @@ class _ActorFinder:
             for holder in holders:
                 for c in holder.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep:
-                        found = self.actors_in(_child(c, "pobj"))
+                        pobj = _child(c, "pobj")
+                        found = self.actors_in(pobj)
+                        if not found and pobj is not None:
+                            # "for a possible war against Iraq": the event noun's own target
+                            found = next((self.actors_in(_child(g, "pobj")) for g in pobj.children
+                                          if g.dep_ == "prep" and g.lower_ in _NESTED_TARGET_PREPS
+                                          and self.actors_in(_child(g, "pobj"))), [])  # fmt: skip
                         if found:
                             return found
         return []
