@@ -83,14 +83,42 @@ def build_nlp(
     return nlp
 
 
+_DASHES = {"—", "–", "--", "-"}
+
+
 @Language.component("tidings_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headlines, datelines and captions are not run into the
-    next paragraph's first sentence (the parser keeps boundaries set before it)."""
+    """A blank line ends a sentence: headlines and captions are not run into the next
+    paragraph's first sentence; a dateline ("KYIV (Agency) —") is cut off from the sentence it
+    opens, so the city is not read as the subject (the parser keeps boundaries set before it)."""
+    starts = [0]
     for token in doc[1:]:
         if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
             token.is_sent_start = True
+            starts.append(token.i)
+    for start in starts:
+        end = _dateline_end(doc, start)
+        if end is not None and end < len(doc):
+            doc[end].is_sent_start = True
     return doc
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The index just after a dateline at ``start`` ("WASHINGTON (Reuters) —"), or None."""
+    i, caps = start, 0
+    while i < len(doc) and i - start < 6 and (doc[i].is_upper and doc[i].is_alpha or doc[i].text == ","):
+        caps += doc[i].is_alpha and len(doc[i]) > 1
+        i += 1
+    if not caps:
+        return None
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i, min(i + 8, len(doc))) if doc[j].text == ")"), None)
+        if close is None:
+            return None
+        i = close + 1
+    if i < len(doc) and doc[i].text in _DASHES:
+        return i + 1
+    return None
 
 
 def has_finite_verb(sent: Span) -> bool:

@@ -126,10 +126,16 @@ def _phrase_start(token: Token) -> int:
     return min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "predet", "nummod", "amod")])
 
 
+_GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _group_size(token: Token) -> int:
+    return next((_GROUP_SIZES[c.lower_] for c in token.children if c.lower_ in _GROUP_SIZES), 0)
+
+
 def _group_anaphor(token: Token, cues: Cues) -> bool:
-    return cues.has("group", token.lemma_.lower()) and token.tag_ in ("NNS", "NNPS") and any(
-        c.lower_ in ("two", "both") for c in token.children
-    )
+    """ "the two leaders", "both countries", "the three governments"."""
+    return cues.has("group", token.lemma_.lower()) and token.tag_ in ("NNS", "NNPS") and _group_size(token) > 0
 
 
 def _definite_anaphor(token: Token, cues: Cues) -> bool:
@@ -225,13 +231,17 @@ def _clause(token: Token) -> int:
 def _group(head: Token, start: int, end: int, text: str, sector: str | None, history: _History) -> list[Mention]:
     """ "the two leaders", "both countries": the latest two distinct actors."""
     lemma = head.lemma_.lower()
+    size = _group_size(head) or 2
     if lemma in ("country", "nation"):
-        chosen = history.distinct(head.i, None, 2, by_country=True)
+        chosen = history.distinct(head.i, None, size, by_country=True)
         return [Mention(start=start, end=end, head=head.i, how="coref",
                         actor=Actor(text, m.actor.country, m.actor.country, None, None))
                 for m in chosen]  # fmt: skip
-    chosen = history.distinct(head.i, PERSONISH, 2) if lemma in ("leader", "minister", "president") else []
-    chosen = chosen or history.distinct(head.i, None, 2, by_country=True)
+    chosen = history.distinct(head.i, PERSONISH, size) if lemma in ("leader", "minister", "president") else []
+    conjoined = history.pair(head.i)  # "Macron, Merkel and May … the three governments"
+    if not chosen and len(conjoined) == size:
+        chosen = conjoined
+    chosen = chosen or history.distinct(head.i, None, size, by_country=True)
     return [_copy(m, start, end, head.i, text, sector) for m in chosen]
 
 

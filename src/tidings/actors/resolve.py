@@ -192,7 +192,11 @@ class ActorResolver:
         person = by_kind.get("person")
         org = by_kind.get("org")
         name = next((p.name for p in group.parts if p.name), None)
-        if person is not None and person.code:
+        if person is not None and person.code and person.sector == "ELI" and sector and person.country:
+            # out of office, but the text says what they are now ("opposition candidate X")
+            actor = Actor(text, person.country + sector, person.country, sector, person.name)
+            how = "person"
+        elif person is not None and person.code:
             actor = Actor(text, person.code, person.country, person.sector, person.name)
             how = "person"
         elif org is not None and org.code:

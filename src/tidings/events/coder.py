@@ -609,6 +609,11 @@ class _ActorFinder:
                                           if g.dep_ == "prep" and g.lower_ in _NESTED_TARGET_PREPS
                                           and self.actors_in(_child(g, "pobj"))), [])  # fmt: skip
                         if found:
+                            # "to Beijing and then to Moscow": conjoined prepositions too
+                            siblings = [*c.children, *(h for h in holder.children if h.lower_ == prep)]
+                            for sib in siblings:
+                                if sib.dep_ == "conj" and sib.pos_ == "ADP":
+                                    found += [a for a in self.actors_in(_child(sib, "pobj")) if a not in found]
                             return found
         return []
 
