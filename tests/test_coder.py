@@ -75,6 +75,19 @@ EXPECTED = [
      {"source": "TURGOV", "plover": "REQUEST", "speaker": "TURGOV"}),
     ("future cooperative act is a statement of intent", "Japan will provide emergency aid to Turkey.", "2023-03-15",
      {"source": "JPN", "plover": "AGREE", "cameo": "03"}),
+    ("announced refusal is a rejection", "Hungary said it will not accept more refugees from Serbia.", "2023-03-15",
+     {"source": "HUN", "plover": "REJECT", "negated": False}),
+    ("conditional future act is a threat", "Ghana will recall its ambassador from Togo unless the border is reopened.", "2023-03-15",
+     {"source": "GHA", "plover": "THREATEN"}),
+    ("obligation stated by a speaker is a demand", "Britain said Libya must hand over the two suspects.", "2023-03-15",
+     {"source": "GBR", "target": "LBY", "plover": "REQUEST", "modality": "asserted"}),
+    ("dateline is cut off", "LOME (Tidings Wire) — Police in Togo arrested opposition leaders on Monday.", "2023-03-15",
+     {"source": "TGOCOP", "plover": ["COERCE", "ASSAULT"]}),
+    ("coreference: the three governments",
+     "France, Germany and Britain met in Paris. The three governments urged Iran to return to the talks.", "2023-03-15",
+     {"source": "DEU", "target": "IRN", "plover": "REQUEST"}),
+    ("conjoined destinations", "The Iranian foreign minister will travel to Beijing and then to Moscow.", "2023-03-15",
+     {"source": "IRNGOV", "target": "RUSGOV"}),
     ("relative date: on Tuesday", "Chinese troops attacked Indian soldiers on Tuesday.", "2023-03-16",
      {"source": "CHN", "date": "2023-03-14"}),
     ("relative date: yesterday", "Poland expelled a Russian diplomat yesterday.", "2023-03-16",
@@ -92,6 +105,8 @@ FORBIDDEN = [
      {"modality": ["asserted", "reported"]}),
     ("tag list without a finite verb", "Tags: Russia, Ukraine, sanctions, attack, talks",
      {}),
+    ("complement of a coded act is its content", "Iran threatened to attack Israel.",
+     {"plover": "ASSAULT"}),
 ]  # fmt: skip
 
 
@@ -130,3 +145,10 @@ def test_code_text_api() -> None:
 def test_adjectival_participle_is_not_an_event(pipe) -> None:  # type: ignore[no-untyped-def]
     events = code(pipe, "The visiting Iranian delegation toured the factory.")
     assert "visiting" not in {e.evidence.trigger for e in events}
+
+
+def test_a_blank_line_ends_a_sentence(pipe) -> None:  # type: ignore[no-untyped-def]
+    # a headline without final punctuation is not run into the paragraph after it
+    events = code(pipe, "Turkey protests\n\nThe Greek navy seized a Turkish ship near Lesbos on Monday.")
+    assert events and all(e.evidence.text.startswith(("Turkey protests", "The Greek")) for e in events)
+    assert all("\n" not in e.evidence.text for e in events)
