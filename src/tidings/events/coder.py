@@ -233,7 +233,8 @@ class EventCoder:
         if not sources:
             return
         date = self._date(cand, sent, base_date, future=verdict.future or modality == "intended")
-        evidence = Evidence(sent.text, sent.start_char, sent.end_char, cand.trigger_text)
+        sentence = sent.text.rstrip()  # a sentence span keeps the blank line after it
+        evidence = Evidence(sentence, sent.start_char, sent.start_char + len(sentence), cand.trigger_text)
         domestic = None if targets else finder.object_phrase(cand)
         for source in sources:
             if not source.code:
