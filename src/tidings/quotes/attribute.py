@@ -486,6 +486,8 @@ class _Finder:
             if cue_text == tok.text:
                 cue_text = found[1]
             speaker = self.actor(head) if head is not None else None
+            if speaker is None:
+                continue  # "how to want …", "by asking prosecutors …": no one is reported
             out.append(_Found(start, end, "indirect", speaker, cue_text, self.sent_of[clause[-1].i]))
         return out
 
