@@ -34,6 +34,8 @@ def quotes(paths: tuple[str, ...], date: str | None, actor_files: tuple[str, ...
     indirect: reported speech such as "X said that ..." or "according to X"), start and end
     (character offsets of the quoted words in the article text, as `tidings extract` prints it)
     and cue (the words that mark the speech: said, told, quoted ... as saying, according to).
+    A quote interrupted by its attribution ('"We are ready," he said. "We will not wait."') is
+    one quote: its text joins the pieces with " … " and start/end span them all.
     PATH is anything `tidings extract` reads. An input that cannot be read gets one line on
     stderr and the rest are still read; the exit status is 1 when any input failed.
 
