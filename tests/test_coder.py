@@ -35,6 +35,10 @@ EXPECTED = [
      {"source": "TZA", "plover": "SUPPORT", "cameo": "057"}),
     ("passive with agent", "The embassy in Kabul was attacked by Pakistani militants.", "2023-03-15",
      {"source": "PAK", "plover": "ASSAULT", "modality": "asserted"}),
+    ("passive without agent: the place's authorities", "An American journalist was arrested in Iran on Monday.", "2023-03-15",
+     {"source": "IRN", "target": "USA", "plover": "COERCE"}),
+    ("raising: is expected to", "The Iranian foreign minister is expected to visit Moscow on Sunday.", "2023-03-15",
+     {"source": "IRNGOV", "target": "RUS", "modality": "intended", "date": "2023-03-19"}),
     ("capital stands for the government", "Tokyo condemned the missile launch by North Korea.", "2023-03-15",
      {"source": "JPNGOV", "plover": "ACCUSE"}),
     ("capital as target", "Seoul accused Pyongyang of violating the armistice.", "2023-03-15",
@@ -107,6 +111,9 @@ FORBIDDEN = [
      {}),
     ("complement of a coded act is its content", "Iran threatened to attack Israel.",
      {"plover": "ASSAULT"}),
+    ("an unresolved subject is not replaced by the speaker",
+     "The junta of General Moro declared martial law, arresting opponents, a spokeswoman for the U.S. embassy said.",
+     {"source": "USA"}),
 ]  # fmt: skip
 
 

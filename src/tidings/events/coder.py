@@ -221,7 +221,7 @@ class EventCoder:
         code = self.ontology.find(cameo)  # type: ignore[attr-defined]
         if code is None or code.plover is None:
             return
-        if not sources and speaker is not None and _can_take_speaker(cand):
+        if not sources and speaker is not None and finder.takes_speaker(cand.predicate):
             sources = [speaker]
             if modality == "reported":
                 modality = "asserted"  # the speaker performs it by saying it ("We call for…")
@@ -232,7 +232,7 @@ class EventCoder:
         targets = forced_targets if forced_targets is not None else finder.target(cand)
         if not sources:
             return
-        date = self._date(cand, sent, base_date, future=verdict.future or modality == "intended")
+        date = self._date(cand, sent, base_date, future=verdict.future or verdict.planned)
         sentence = sent.text.rstrip()  # a sentence span keeps the blank line after it
         evidence = Evidence(sentence, sent.start_char, sent.start_char + len(sentence), cand.trigger_text)
         domestic = None if targets else finder.object_phrase(cand)
@@ -350,13 +350,6 @@ def _child(token: Token, dep: str) -> Token | None:
     return None
 
 
-def _can_take_speaker(cand: Candidate) -> bool:
-    """The speaker may stand in for a missing or first-person subject, not for a third party."""
-    pred = cand.predicate
-    subj = _child(pred, "nsubj")
-    return subj is None or subj.lower_ in ("we", "i")
-
-
 class _ActorFinder:
     """Reads actors off the parse, through the mentions index ``at`` (token → mentions)."""
 
@@ -420,8 +413,26 @@ class _ActorFinder:
                 return found
         if _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None:
             agent = _child(verb, "agent")
-            return self.actors_in(_child(agent, "pobj")) if agent is not None else []
+            if agent is not None:
+                return self.actors_in(_child(agent, "pobj"))
+            # no agent: whoever holds authority where it happened ("was arrested in Lebanon")
+            return self._place_target(verb)
         return self._controller(verb, depth)
+
+    def takes_speaker(self, verb: Token, depth: int = 0) -> bool:
+        """The speaker may stand in for a missing or first-person subject ("'We call for
+        peace,' Xi said"), not for a third party the coder could not resolve."""
+        if depth > 6:
+            return True
+        subj = _child(verb, "nsubj") or _child(verb, "nsubjpass")
+        if subj is not None:
+            return subj.lower_ in ("we", "i")
+        head = verb.head
+        if head.i == verb.i or verb.dep_ in ("ccomp", "parataxis"):
+            return True
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep") or head.pos_ in ("ADP", "ADJ"):
+            return self.takes_speaker(head if head.pos_ in ("VERB", "AUX") else head.head, depth + 1)
+        return True
 
     def _controller(self, verb: Token, depth: int) -> list[Actor]:
         head, dep = verb.head, verb.dep_
@@ -443,6 +454,9 @@ class _ActorFinder:
                 found = self.actors_in(obj)
                 if found:
                     return found
+            raised = _child(head, "nsubjpass")
+            if raised is not None and dep == "xcomp":
+                return self.actors_in(raised)  # "Zarif is expected to travel": Zarif travels
             return self.subject(head, depth + 1)
         if dep == "prep" and head.pos_ == "ADJ":
             return self.subject(head, depth + 1)

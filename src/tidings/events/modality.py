@@ -87,6 +87,7 @@ class Assessment:
     content_of: int | None = None  # the coded predicate whose complement this event is
     future: bool = False  # announced with will/shall: a statement of intent, not the act
     deontic: bool = False  # "must"/"should" on the predicate: an obligation someone states
+    planned: bool = False  # under "plans to", "is expected to": the event lies ahead
 
 
 def _lemma(token: Token) -> str:
@@ -153,6 +154,7 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
         modality = "alleged"
     speech: Token | None = None
     content_of: int | None = None
+    planned = False
     future = _future_here(base, cues)
     token = base
     # Climb the chain of embedding clauses; the nearest cue decides the modality.
@@ -176,6 +178,7 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
                 modality = "hypothetical"
             elif dep in ("xcomp",) and cues.has("intend", lemma):
                 modality = "intended"
+                planned = True
             elif dep in ("pcomp", "pobj", "prep", "ccomp", "xcomp") and cues.has("allege", lemma):
                 modality = "alleged"
             elif _alleged_here(head, cues):
@@ -193,7 +196,7 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
         token = head
     deontic = any(c.dep_ == "aux" and cues.has("deontic", c.lower_) for c in base.children)
     return Assessment(negated=negated, modality=modality or "asserted", speech=speech,
-                      content_of=content_of, future=future, deontic=deontic)  # fmt: skip
+                      content_of=content_of, future=future, deontic=deontic, planned=planned)  # fmt: skip
 
 
 def _reported_future(token: Token, cues: Cues) -> bool:
