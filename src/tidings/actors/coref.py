@@ -160,7 +160,7 @@ def resolve(doc: Doc, mentions: list[Mention], cues: Cues) -> list[Mention]:
         mention = starts.get(i)
         if mention is not None:
             if mention.actor.code is None and mention.actor.sector and mention.how in ("title", "sector"):
-                completed = _complete(doc[mention.head], mention, cues, history)
+                completed = _complete(doc[mention.head], mention, cues, history, mentions)
                 out.extend(completed)
                 for m in completed:
                     history.add(m)
@@ -178,7 +178,7 @@ def resolve(doc: Doc, mentions: list[Mention], cues: Cues) -> list[Mention]:
     return out
 
 
-def _complete(head: Token, mention: Mention, cues: Cues, history: _History) -> list[Mention]:
+def _complete(head: Token, mention: Mention, cues: Cues, history: _History, later: list[Mention]) -> list[Mention]:
     """A sector word without a country: "the two leaders", "the ministry", "the government"."""
     sector = mention.actor.sector
     text = mention.actor.text
@@ -200,9 +200,23 @@ def _complete(head: Token, mention: Mention, cues: Cues, history: _History) -> l
         if found:
             return [_copy(found[-1], mention.start, mention.end, mention.head, text, sector, keep_person=False)]
     target = history.pick(head.i, None, need_code=True, exclude_clause=_clause(head))
+    if target is None and not history.recent(head.i) and head.dep_ in ("nsubj", "nsubjpass"):
+        # nothing before it: "The military government declared a state of siege in Haiti" —
+        # an unnamed authority acting in a country is that country's
+        target = _place_of_clause(head, later)
     if target is not None and target.actor.country:
         return [_copy(target, mention.start, mention.end, mention.head, text, sector, keep_person=False)]
     return []
+
+
+def _place_of_clause(subject: Token, mentions: list[Mention]) -> Mention | None:
+    verb = subject.head
+    holders = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"}  # "declared a siege in Haiti"
+    for m in mentions:
+        token = subject.doc[m.head]
+        if m.actor.country and token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.i in holders:
+            return m
+    return None
 
 
 def _co_argument(token: Token, verb: int) -> bool:
