@@ -360,3 +360,29 @@ def test_html_declared_charset_is_used(tmp_path):
     (article,) = articles(path)
     assert article.text == body
     assert article.language == "ru"
+
+
+def test_csv_row_with_empty_text_is_named_and_the_rest_are_read(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(f'id,text\nr1,""\nr2,"{SENTENCE}"\n', encoding="utf-8")
+    items = list(read_path(path))
+    assert str(items[0]) == f"{path}: line 2: empty 'text'"
+    assert isinstance(items[1], Article) and items[1].id == "r2"
+
+
+def test_utf16_jsonl_is_streamed(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(json.dumps({"id": "u16", "text": SENTENCE}, ensure_ascii=False).encode("utf-16"))
+    (article,) = articles(path)
+    assert (article.id, article.text) == ("u16", SENTENCE)
+
+
+def test_non_english_article_is_read_and_marked_not_refused(tmp_path):
+    path = tmp_path / "fr.txt"
+    path.write_text(
+        "PARIS (Harbour Courier) — Le président français a reçu mardi le chancelier allemand à "
+        "l'Élysée pour discuter de la guerre en Ukraine, a indiqué la présidence.",
+        encoding="utf-8",
+    )
+    (article,) = articles(path)
+    assert article.language == "fr"
