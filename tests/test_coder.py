@@ -83,6 +83,8 @@ EXPECTED = [
      {"source": "HUN", "plover": "REJECT", "negated": False}),
     ("conditional future act is a threat", "Ghana will recall its ambassador from Togo unless the border is reopened.", "2023-03-15",
      {"source": "GHA", "plover": "THREATEN"}),
+    ("conditional offer stays an offer", "Iran said it would meet the American envoy if he came to Oman.", "2023-03-15",
+     {"plover": "AGREE", "cameo": "03", "modality": ["asserted", "reported"]}),
     ("obligation stated by a speaker is a demand", "Britain said Libya must hand over the two suspects.", "2023-03-15",
      {"source": "GBR", "target": "LBY", "plover": "REQUEST", "modality": "asserted"}),
     ("dateline is cut off", "LOME (Tidings Wire) — Police in Togo arrested opposition leaders on Monday.", "2023-03-15",

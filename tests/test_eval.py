@@ -15,9 +15,9 @@ from tidings.evaluate import GoldEvent, GoldRecord, evaluate, load_gold, score
 from tidings.records import Actor, Event, Evidence
 
 # Measured 2026-11-28 with the packaged dictionaries and lexicon: type recall 0.755, triple
-# recall 0.509, type precision 0.659, factual precision 0.753.  Floors sit a little under the
+# recall 0.534, type precision 0.673, factual precision 0.767.  Floors sit a little under the
 # measurement so unrelated data edits do not flap; raise them as the coder improves.
-DEV_FLOORS = {"type_recall": 0.74, "triple_recall": 0.49, "type_precision": 0.64, "factual_precision": 0.73}
+DEV_FLOORS = {"type_recall": 0.74, "triple_recall": 0.51, "type_precision": 0.65, "factual_precision": 0.74}
 
 
 def event(plover: str, source: str | None, target: str | None = None, *, negated: bool = False,

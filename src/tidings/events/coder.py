@@ -197,13 +197,19 @@ class EventCoder:
             refusal = mapped_code(self.refusals, cameo)  # "will not accept" → a rejection
             if refusal is not None:
                 cameo, negated, modality = refusal, False, "asserted" if modality == "intended" else modality
-        elif announced and modality in ("asserted", "reported", "intended") and _condition(cand.predicate, self.cues):
-            # "will withdraw … unless X …": a threat
+        elif announced and modality in ("asserted", "reported", "intended") and _threat_condition(
+            cand.predicate, cameo
+        ):
+            # "will withdraw … unless X …", "will strike if X …": a threat (a cooperative act
+            # offered "if X …" stays an offer, below)
             threat = mapped_code(self.intents, cameo) or ""
             cameo = cameo if cameo.startswith("13") else threat if threat.startswith("13") else "130"
             modality = "asserted" if modality == "intended" else modality
-        elif verdict.future and modality in ("asserted", "reported"):
+        elif (verdict.future or announced and _condition(cand.predicate, self.cues)) and modality in (
+            "asserted", "reported", "intended", "hypothetical",
+        ):  # fmt: skip
             cameo = mapped_code(self.intents, cameo) or cameo  # "will support" → intent
+            modality = "asserted" if modality in ("intended", "hypothetical") else modality
         finder = _ActorFinder(at)
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)
@@ -292,6 +298,13 @@ class EventCoder:
 def _modal_future(pred: Token) -> bool:
     """ "would"/"will" on the predicate (the reported future: "said it would not meet")."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in pred.children)
+
+
+def _threat_condition(pred: Token, cameo: str) -> bool:
+    """ "unless X …" makes any announced act a threat; "if X …" only a conflictual one."""
+    marks = {m.lower_ for c in pred.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    conflictual = cameo[:2] >= "09"
+    return "unless" in marks or (conflictual and "if" in marks)
 
 
 def _condition(pred: Token, cues: Cues) -> bool:
