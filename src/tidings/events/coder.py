@@ -428,7 +428,10 @@ class _ActorFinder:
             agent = _child(verb, "agent")
             if agent is not None:
                 return self.actors_in(_child(agent, "pobj"))
-            # no agent: whoever holds authority where it happened ("was arrested in Lebanon")
+            # no agent: whoever holds authority where it happened ("was arrested in Lebanon");
+            # not for an infinitive ("a call for troops to be deployed in X")
+            if any(c.tag_ == "TO" for c in verb.children):
+                return []
             return self._place_target(verb)
         return self._controller(verb, depth)
 
