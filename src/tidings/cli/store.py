@@ -165,7 +165,7 @@ def _run_ingest(paths: tuple[str, ...], db: Path, reporter: Reporter, **options:
 @db_option
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes coding in parallel (each loads the pipeline once).")  # fmt: skip
-@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles per write transaction (the most an interrupted run has to redo).")  # fmt: skip
 @click.option("--date", metavar="DATE", help="Publication date for articles that carry none (ISO).")
 @click.option("--source", metavar="NAME", help="Outlet name for articles that carry none.")

@@ -66,10 +66,10 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def best_match(sig: np.ndarray, candidates: Iterable[tuple[str, np.ndarray]]) -> str | None:
-    """The id of the most similar candidate at or above ``THRESHOLD``, or None."""
-    best, best_sim = None, THRESHOLD
-    for cid, csig in candidates:
-        sim = similarity(sig, csig)
-        if sim >= best_sim:
-            best, best_sim = cid, sim
-    return best
+    """The id of the most similar candidate at or above ``THRESHOLD`` (ties: the smallest id)."""
+    ranked = sorted(candidates, key=lambda c: c[0])
+    if not ranked:
+        return None
+    sims = np.mean(np.stack([c[1] for c in ranked]) == sig, axis=1)
+    best = int(np.argmax(sims))  # the first maximum: the smallest id among equals
+    return ranked[best][0] if sims[best] >= THRESHOLD else None

@@ -24,7 +24,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,8 +46,8 @@ class IngestReport:
 
     ``coded``/``found``: articles coded and events found in them (progress, before writing);
     ``stored``/``events``/``quotes``/``duplicates``: what was written; ``skipped``: articles
-    already stored; ``failed``: every input or article that failed.  ``seconds``: wall time,
-    ``write_s`` the part of it spent writing to the store.
+    already stored; ``failed``: every input or article that failed.  ``seconds``: wall time;
+    ``write_s``: time the writer thread spent writing (it overlaps with coding).
     """
 
     stored: int = 0
@@ -247,7 +247,7 @@ def ingest(
     db: str | Path = DEFAULT_DB,
     *,
     workers: int = 1,
-    batch_size: int = 32,
+    batch_size: int = 64,
     date: str | None = None,
     source: str | None = None,
     actor_files: Sequence[str | Path] = (),
@@ -283,33 +283,66 @@ def ingest(
     return report
 
 
+class _BackgroundWriter:
+    """Writes batches in a thread, one at a time and in order, while the next batch is coded.
+
+    DuckDB releases the GIL while it executes, so writing overlaps with coding; errors surface
+    at the next ``submit`` or at ``wait``.
+    """
+
+    def __init__(self, path: Path, run_id: str, report: IngestReport) -> None:
+        self.writer = BatchWriter(path, run_id=run_id)
+        self.report = report
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tidings-writer")
+        self.pending: Future[tuple[AddStats, float]] | None = None
+
+    def _write(self, batch: list[Coded | Failed]) -> tuple[AddStats, float]:
+        start = time.perf_counter()
+        stats = self.writer.add(batch)
+        return stats, time.perf_counter() - start
+
+    def submit(self, batch: list[Coded | Failed]) -> None:
+        self.wait()
+        self.writer.versions = self.report.versions  # known once the pipeline has loaded
+        self.pending = self.pool.submit(self._write, batch)
+
+    def wait(self) -> None:
+        if self.pending is not None:
+            stats, seconds = self.pending.result()
+            self.pending = None
+            self.report.add(stats)
+            self.report.write_s += seconds
+
+
 def _run(coded: Iterable[list[Coded | Failed]], path: Path, run_id: str, report: IngestReport,
          failures: list[Failed], batch_size: int, progress: Progress | None, started: float) -> None:  # fmt: skip
-    writer = BatchWriter(path, run_id=run_id)
+    writer = _BackgroundWriter(path, run_id, report)
     batch: list[Coded | Failed] = []
 
     def flush() -> None:
-        writer.versions = report.versions  # known once the pipeline has loaded
-        batch.extend(failures)
+        items = batch + failures
         report.failed.extend(failures)
         failures.clear()
-        if batch:
-            t0 = time.perf_counter()
-            report.add(writer.add(batch))
-            report.write_s += time.perf_counter() - t0
-            batch.clear()
+        batch.clear()
+        if items:
+            writer.submit(items)
 
-    for items in coded:
-        for item in items:
-            if isinstance(item, Failed):
-                failures.append(item)
-            else:
-                report.coded += 1
-                report.found += len(item.result.events)
-                batch.append(item)
-        if len(batch) >= batch_size:
-            flush()
-        if progress is not None:
-            report.seconds = time.perf_counter() - started
-            progress(report)
-    flush()
+    try:
+        for items in coded:
+            for item in items:
+                if isinstance(item, Failed):
+                    failures.append(item)
+                else:
+                    report.coded += 1
+                    report.found += len(item.result.events)
+                    batch.append(item)
+            if len(batch) >= batch_size:
+                flush()
+            if progress is not None:
+                report.seconds = time.perf_counter() - started
+                progress(report)
+        flush()
+        writer.wait()
+    finally:
+        # On an error or Ctrl-C the batch being written still commits (or rolls back) whole.
+        writer.pool.shutdown(wait=True)
