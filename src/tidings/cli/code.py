@@ -90,4 +90,5 @@ def code(paths: tuple[str, ...], date: str | None, source: str | None, actor_fil
             else:
                 out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
     reporter.note(f"{events_n} events from {articles_n} articles")
-    sys.exit(reporter.exit_code) if reporter.exit_code else None
+    if reporter.exit_code:
+        sys.exit(reporter.exit_code)
