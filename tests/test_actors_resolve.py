@@ -33,6 +33,8 @@ CASES = [
     ("person out of office (2018)", "Biden spoke.", "2018-06-01", "Biden", "USAELI"),
     ("former official is an elite", "Xi met former U.S. Secretary of State John Carter.", "2012-02-14", "John Carter", "USAELI"),
     ("IGO", "The United Nations condemned the attack.", "2023-03-15", "United Nations", "IGO"),
+    ("minority in the country it lives in", "Ethnic Hungarians in Romania protested.", "2023-03-15",
+     "Hungarians in Romania", "ROU"),
 ]  # fmt: skip
 
 

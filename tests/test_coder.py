@@ -94,6 +94,8 @@ EXPECTED = [
      {"source": "DEU", "target": "IRN", "plover": "REQUEST"}),
     ("conjoined destinations", "The Iranian foreign minister will travel to Beijing and then to Moscow.", "2023-03-15",
      {"source": "IRNGOV", "target": "RUSGOV"}),
+    ("'against X' names a target even where objects do not", "Kurdish students staged a rally in Ankara against the Turkish government.", "2023-03-15",
+     {"plover": "PROTEST", "target": "TURGOV"}),
     ("relative date: on Tuesday", "Chinese troops attacked Indian soldiers on Tuesday.", "2023-03-16",
      {"source": "CHN", "date": "2023-03-14"}),
     ("relative date: yesterday", "Poland expelled a Russian diplomat yesterday.", "2023-03-16",

@@ -103,7 +103,7 @@ class ActorResolver:
         day = getattr(article, "date", None) if article is not None else None
         parts = self._dictionary_parts(doc, day)
         parts += self._ner_parts(doc, parts)
-        mentions = [self._mention(doc, g, self.cues) for g in self._groups(doc, parts)]
+        mentions = [self._mention(doc, g, self.cues) for g in self._groups(doc, parts, self.cues)]
         mentions = [m for m in mentions if m is not None]
         mentions = coref.resolve(doc, mentions, self.cues)
         doc._.actors = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -139,7 +139,7 @@ class ActorResolver:
         return extra
 
     @staticmethod
-    def _groups(doc: Doc, parts: list[Part]) -> list[Group]:
+    def _groups(doc: Doc, parts: list[Part], cues: Cues) -> list[Group]:
         """Join parts that modify one another inside one noun phrase (union-find)."""
         owner: dict[int, int] = {}
         for n, part in enumerate(parts):
@@ -159,7 +159,7 @@ class ActorResolver:
             for _ in range(3):
                 if token.dep_ not in _NOMINAL_MODS and not (
                     token.dep_ == "pobj" and token.head.lower_ in _LOCATING_PREPS
-                    and token.head.head.i in owner and parts[owner[token.head.head.i]].kind in ("title", "sector")
+                    and token.head.head.i in owner and _locatable(doc, parts[owner[token.head.head.i]], cues)
                 ):  # fmt: skip
                     break
                 token = token.head.head if token.dep_ == "pobj" else token.head
@@ -183,6 +183,11 @@ class ActorResolver:
         for part in group.parts:
             by_kind.setdefault(part.kind, part)
         country = next((p.country for p in group.parts if p.country), None)
+        if any(cues.has("minority", t.lower_) for p in group.parts for t in doc[p.start : p.end].root.lefts):
+            # "ethnic Albanians in south Serbia": a minority belongs to the country it lives in
+            located = [p for p in group.parts if p.country and doc[p.start:p.end].root.dep_ == "pobj"
+                       and doc[p.start:p.end].root.head.lower_ == "in"]  # fmt: skip
+            country = located[0].country if located else country
         sector = next((p.sector for p in group.parts if p.kind in ("title", "sector") and p.sector), None)
         if "title" in by_kind and any(
             c.dep_ == "amod" and cues.has("former", c.lower_)
@@ -221,6 +226,14 @@ class ActorResolver:
         else:
             return None
         return Mention(start=start, end=end, head=head.i, actor=actor, how=how)
+
+
+def _locatable(doc: Doc, part: Part, cues: Cues) -> bool:
+    """A part a place phrase can complete: a title or sector word ("police in Belarus"), or a
+    minority ("ethnic Albanians in Serbia")."""
+    if part.kind in ("title", "sector"):
+        return True
+    return part.kind == "adjective" and any(cues.has("minority", t.lower_) for t in doc[part.start : part.end].root.lefts)
 
 
 def _span_head(doc: Doc, start: int, end: int) -> Token:

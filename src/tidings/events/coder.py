@@ -512,11 +512,12 @@ class _ActorFinder:
     def target(self, cand: Candidate) -> list[Actor]:
         pred, entry = cand.predicate, cand.entry
         spec = entry.target if isinstance(entry, VerbEntry) else None
-        if spec == "none":
-            return []
         passive = _child(pred, "nsubjpass") is not None
         obj = _child(pred, "nsubjpass") if passive else _child(pred, "dobj")
         holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + _nominal_chain(obj)
+        if spec == "none":
+            # no object is a target ("staged a rally"), but "against X" always names one
+            return self._prep_object(holders, ("against",))
         if spec == "dobj":
             found = self.actors_in(obj)
             if found:

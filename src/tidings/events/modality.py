@@ -28,7 +28,7 @@ from tidings.errors import ResourceError
 CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 KINDS = (
     "speech", "allege", "intend", "modal", "condition", "negation", "refuse", "pronoun",
-    "anaphor", "group", "willing", "former", "deontic",
+    "anaphor", "group", "willing", "former", "deontic", "minority",
 )  # fmt: skip
 
 # Dependency labels through which an embedded predicate inherits the modality of its head.
