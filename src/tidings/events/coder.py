@@ -516,8 +516,9 @@ class _ActorFinder:
         obj = _child(pred, "nsubjpass") if passive else _child(pred, "dobj")
         holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + _nominal_chain(obj)
         if spec == "none":
-            # no object is a target ("staged a rally"), but "against X" always names one
-            return self._prep_object(holders, ("against",))
+            # no object is a target ("staged a rally"), but "against X" always names one, and
+            # a protest or exercise without one is aimed at the country where it happens
+            return self._prep_object(holders, ("against",)) or self._place_target(pred)
         if spec == "dobj":
             found = self.actors_in(obj)
             if found:
