@@ -28,7 +28,7 @@ from tidings.errors import ResourceError
 CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 KINDS = (
     "speech", "allege", "intend", "modal", "condition", "negation", "refuse", "pronoun",
-    "anaphor", "group", "willing", "former", "deontic", "minority",
+    "anaphor", "group", "willing", "former", "deontic", "minority", "proposal",
 )  # fmt: skip
 
 # Dependency labels through which an embedded predicate inherits the modality of its head.
@@ -179,6 +179,8 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
             elif dep in ("xcomp",) and cues.has("intend", lemma):
                 modality = "intended"
                 planned = True
+            elif dep in ("acl", "xcomp", "advcl") and head.pos_ == "NOUN" and cues.has("proposal", lemma):
+                modality = "intended"  # "a call for troops to be deployed", "a plan to withdraw"
             elif dep in ("pcomp", "pobj", "prep", "ccomp", "xcomp") and cues.has("allege", lemma):
                 modality = "alleged"
             elif _alleged_here(head, cues):
