@@ -179,7 +179,9 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
             elif dep in ("xcomp",) and cues.has("intend", lemma):
                 modality = "intended"
                 planned = True
-            elif dep in ("acl", "xcomp", "advcl") and head.pos_ == "NOUN" and cues.has("proposal", lemma):
+            elif (dep in ("acl", "xcomp", "advcl") or dep == "relcl" and any(c.tag_ == "TO" for c in token.children)) and (
+                head.pos_ == "NOUN" and cues.has("proposal", lemma)
+            ):  # fmt: skip
                 modality = "intended"  # "a call for troops to be deployed", "a plan to withdraw"
             elif dep in ("pcomp", "pobj", "prep", "ccomp", "xcomp") and cues.has("allege", lemma):
                 modality = "alleged"
