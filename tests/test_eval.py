@@ -15,9 +15,9 @@ from tidings.evaluate import GoldEvent, GoldRecord, evaluate, load_gold, score
 from tidings.records import Actor, Event, Evidence
 
 # Measured 2026-11-28 with the packaged dictionaries and lexicon: type recall 0.755, triple
-# recall 0.534, type precision 0.673, factual precision 0.767.  Floors sit a little under the
+# recall 0.552, type precision 0.670, factual precision 0.775.  Floors sit a little under the
 # measurement so unrelated data edits do not flap; raise them as the coder improves.
-DEV_FLOORS = {"type_recall": 0.74, "triple_recall": 0.51, "type_precision": 0.65, "factual_precision": 0.74}
+DEV_FLOORS = {"type_recall": 0.74, "triple_recall": 0.53, "type_precision": 0.65, "factual_precision": 0.75}
 
 
 def event(plover: str, source: str | None, target: str | None = None, *, negated: bool = False,
