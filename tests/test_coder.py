@@ -35,6 +35,8 @@ EXPECTED = [
      {"source": "TZA", "plover": "SUPPORT", "cameo": "057"}),
     ("passive with agent", "The embassy in Kabul was attacked by Pakistani militants.", "2023-03-15",
      {"source": "PAK", "plover": "ASSAULT", "modality": "asserted"}),
+    ("reduced passive relative: the noun is the patient", "Ghana opened its border to refugees expelled by Togo.", "2023-03-15",
+     {"source": "TGO", "plover": "COERCE"}),
     ("passive without agent: the place's authorities", "An American journalist was arrested in Iran on Monday.", "2023-03-15",
      {"source": "IRN", "target": "USA", "plover": "COERCE"}),
     ("raising: is expected to", "The Iranian foreign minister is expected to visit Moscow on Sunday.", "2023-03-15",

@@ -295,6 +295,17 @@ class EventCoder:
         return base_date
 
 
+def _passive_participle(verb: Token) -> bool:
+    """A reduced passive relative ("West Africans ordered out of Nigeria"), not a main verb the
+    parser hung under a noun because the sentence has no verbal root ("Youths resorted to …")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or _child(verb, "dobj") is not None:
+        return False
+    if verb.sent.root.pos_ not in ("VERB", "AUX"):
+        return False
+    # with a "by" agent, or on a noun in object position ("… to West Africans ordered out")
+    return _child(verb, "agent") is not None or verb.head.dep_ in ("pobj", "dobj", "attr", "appos")
+
+
 def _modal_future(pred: Token) -> bool:
     """ "would"/"will" on the predicate (the reported future: "said it would not meet")."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in pred.children)
@@ -482,6 +493,10 @@ class _ActorFinder:
             obj = _child(main, "dobj") if head.lower_ != "by" else None
             found = self.actors_in(obj) if obj is not None else []
             return found or (self.subject(main, depth + 1) if main.pos_ in ("VERB", "AUX") else [])
+        if _passive_participle(verb):
+            # "West Africans ordered out of Nigeria": a passive participle's noun is its patient
+            agent = _child(verb, "agent")
+            return self.actors_in(_child(agent, "pobj")) if agent is not None else []
         if dep in ("acl", "relcl"):
             found = self.actors_in(head)
             if found:
@@ -512,6 +527,10 @@ class _ActorFinder:
     def target(self, cand: Candidate) -> list[Actor]:
         pred, entry = cand.predicate, cand.entry
         spec = entry.target if isinstance(entry, VerbEntry) else None
+        if _passive_participle(pred) and isinstance(entry, VerbEntry):
+            found = self.actors_in(pred.head)  # "the Libyans suspected by Britain": the Libyans
+            if found:
+                return found
         passive = _child(pred, "nsubjpass") is not None
         obj = _child(pred, "nsubjpass") if passive else _child(pred, "dobj")
         holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + _nominal_chain(obj)
