@@ -40,6 +40,8 @@ _MIN_PARTIAL_WORDS = 3
 _MAX_INTERRUPTION_WORDS = 14
 # indirect content shorter than this is not a claim ("he said so")
 _MIN_CLAUSE_TOKENS = 3
+# "Pat Caddell:", "SEN. WARREN:" — a longer run before a colon is a heading or a sentence
+_MAX_COLON_NAME = 4
 
 
 @dataclass(slots=True)
@@ -147,7 +149,25 @@ class _Finder:
                 verb = verb.head
                 continue
             break
-        return None, cue.text
+        return self._misparsed_subject(cue), cue.text
+
+    def _misparsed_subject(self, cue: Token) -> Token | None:
+        """A name right before a subject-less cue verb ("… of the Post Trump said that …").
+
+        The parser sometimes hangs the speaker off a preceding phrase; a noun or name directly
+        before the cue (an adverb such as "also" may stand between) is then the speaker.
+        """
+        if cue.pos_ != "VERB" or cue.dep_ not in ("ROOT", "ccomp", "conj"):
+            return None
+        i = cue.i - 1
+        while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and cue.i - i < 3:
+            i -= 1
+        if i < 0 or self.sent_of[i] != self.sent_of[cue.i]:
+            return None
+        tok = self.doc[i]
+        if tok.pos_ in ("PROPN", "NOUN") and not self._in_quote(tok) and tok.dep_ in ("pobj", "dobj", "conj", "appos"):
+            return tok
+        return None
 
     def _noun_speaker(self, noun: Token) -> Token | None:
         """Whose claim: "Trump's claim", or the subject of "made the claim", "said in a statement"."""
@@ -460,13 +480,48 @@ class _Finder:
             return [t for c in comps for t in c.subtree]
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         if comps and (entry is None or entry.indirect):
-            return [t for c in comps for t in c.subtree]
+            return [t for c in comps + self._continued(cue, comps[-1]) for t in c.subtree]
         if entry is not None and entry.object:
-            return self._object(cue, entry)
+            obj = self._object(cue, entry)
+            # "The plan, he told me, will fail": a pronoun object is the listener, not the content
+            if cue.dep_ != "parataxis" or any(t.pos_ != "PRON" for t in obj):
+                return obj
         if cue.dep_ == "parataxis" and cue.head.i != cue.i:  # "The plan, he said, will fail."
+            host = cue.head
+            if host.dep_ in _SUBJECTS and host.head.i != host.i:
+                host = host.head  # "The difference, he said, is …": the whole clause
             skip = {t.i for t in cue.subtree}
-            return [t for t in cue.head.subtree if t.i not in skip]
+            return [t for t in host.subtree if t.i not in skip]
         return []
+
+    def _continued(self, cue: Token, comp: Token) -> list[Token]:
+        """Clauses joined to the cue verb that go on with the report.
+
+        "Clinton says she hopes to win, but she knows that …" / "She said she wanted to speak
+        to them and let them know …": a conjunct after the reported clause whose subject is a
+        pronoun, or missing, and which is no speech cue itself (that one reports on its own).
+        """
+        out = []
+        for conj in cue.children:
+            if conj.dep_ != "conj" or conj.i < comp.i or conj.pos_ not in ("VERB", "AUX"):
+                continue
+            if self.cue_at(conj) is not None:
+                continue
+            subjects = [c for c in conj.children if c.dep_ in _SUBJECTS]
+            if all(c.lower_ in _PERSONAL | {"they"} for c in subjects):
+                out.append(conj)
+        return out
+
+    def _that_clause(self, tok: Token) -> list[Token]:
+        """Any verb with a subject and a "that"-clause reports a stance: "polls indicated that …"."""
+        if tok.pos_ != "VERB":
+            return []
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj",)]
+        if not subjects or subjects[0].lower_ in ("it", "this", "that", "which", "there", "what"):
+            return []
+        comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)]
+        return [t for c in comps for t in c.subtree]
 
     def indirect_quotes(self, marked: Sequence[_Found]) -> list[_Found]:
         out: list[_Found] = []
@@ -474,9 +529,15 @@ class _Finder:
             if self._in_quote(tok):
                 continue
             found = self.cue_at(tok)
-            if found is None or not (found[0].indirect or found[0].object or found[0].noun):
+            if found is None:
+                clause = self._trim(self._that_clause(tok))
+                if not clause:
+                    continue
+                found = (_ANY_THAT, tok.text)
+            elif not (found[0].indirect or found[0].object or found[0].noun):
                 continue
-            clause = self._trim(self._clause(tok, found[0]))
+            else:
+                clause = self._trim(self._clause(tok, found[0]))
             if not self._is_content(clause, found[0]):
                 continue
             start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
@@ -489,6 +550,38 @@ class _Finder:
             if speaker is None:
                 continue  # "how to want …", "by asking prosecutors …": no one is reported
             out.append(_Found(start, end, "indirect", speaker, cue_text, self.sent_of[clause[-1].i]))
+        return out
+
+    def colon_quotes(self) -> list[_Found]:
+        """'Pence: Flowers won't be at the debate' and transcript lines 'WALLACE: Let's start …'.
+
+        A paragraph (or a quote mark opening one) that begins with a short name and a colon
+        attributes the rest of the paragraph to that name.  The name must be proper nouns or a
+        named person or organisation, so "Two questions:" or "Update:" do not count.
+        """
+        out: list[_Found] = []
+        for p_start, p_end in self.paras:
+            head = self.text[p_start:p_end]
+            lead = len(head) - len(head.lstrip(" \t\"“'‘"))
+            colon = head.find(":", lead, lead + 40)
+            if colon < 0:
+                continue
+            name = self.doc.char_span(p_start + lead, p_start + colon, alignment_mode="expand")
+            if name is None or not 0 < len(name) <= _MAX_COLON_NAME or not all(_name_like(t) for t in name):
+                continue
+            start = p_start + colon + 1
+            while start < p_end and self.text[start] in " \t\"“'‘":
+                start += 1
+            end = p_end
+            while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in "\"”'’"):
+                end -= 1
+            if _words(self.text[start:end]) < _MIN_PARTIAL_WORDS:
+                continue
+            kind = "direct" if self._in_quote(name[0]) or self.text[start - 1] in "\"“'‘" else "indirect"
+            speaker = self.actor(name.root)
+            toks = self._tokens(start, end)
+            sent = self.sent_of[toks[-1].i] if toks else 0
+            out.append(_Found(start, end, kind, speaker, ":", sent))
         return out
 
     @staticmethod
@@ -522,7 +615,7 @@ class _Finder:
 
     def quotes(self) -> list[Quote]:
         marked = self.marked_quotes()
-        indirect = self.indirect_quotes(marked)
+        indirect = self.indirect_quotes(marked) + self.colon_quotes()
         # a partial quote inside a reported clause is part of that clause's quote
         kept = [
             f for f in marked
@@ -543,6 +636,18 @@ class _Finder:
             )
         return quotes
 
+
+def _name_like(tok: Token) -> bool:
+    """Part of a speaker's name before a colon: a proper noun or a person / organisation."""
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+        return False
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
+        tok.is_punct and tok.text in ".-'’"
+    )
+
+
+# the entry standing for a verb outside the lexicon that takes a "that"-clause
+_ANY_THAT = Cue(words=("",), direct=False, indirect=True)
 
 _TITLE_GLUE = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
