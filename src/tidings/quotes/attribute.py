@@ -530,6 +530,8 @@ class _Finder:
                 continue
             found = self.cue_at(tok)
             if found is None:
+                if _ANY_THAT.words[0] not in self.lexicon.by_first:
+                    continue
                 clause = self._trim(self._that_clause(tok))
                 if not clause:
                     continue
@@ -647,7 +649,7 @@ def _name_like(tok: Token) -> bool:
 
 
 # the entry standing for a verb outside the lexicon that takes a "that"-clause
-_ANY_THAT = Cue(words=("",), direct=False, indirect=True)
+_ANY_THAT = Cue(words=("*",), direct=False, indirect=True)
 
 _TITLE_GLUE = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
