@@ -40,6 +40,8 @@ _MIN_PARTIAL_WORDS = 3
 _MAX_INTERRUPTION_WORDS = 14
 # indirect content shorter than this is not a claim ("he said so")
 _MIN_CLAUSE_TOKENS = 3
+# prepositions after an object that carry what was said of it ("criticized X for Y")
+_REASON_PREPS = {"for", "as", "over"}
 # "Pat Caddell:", "SEN. WARREN:" — a longer run before a colon is a heading or a sentence
 _MAX_COLON_NAME = 4
 
@@ -460,6 +462,10 @@ class _Finder:
                     heads.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
                     heads.extend(c for c in cue.children if c.dep_ == "prep" and c.lower_ == entry.words[-1]
                                  and c.i != child.i)
+        if any(h.dep_ == "dobj" for h in heads):
+            # "criticized X for Y", "cited X as Y", "attacked X over Y": the reason is said too
+            heads.extend(c for c in cue.children if c.dep_ == "prep" and c.lower_ in _REASON_PREPS
+                         and c.i > cue.i and c.lower_ not in entry.words)
         tokens = [t for h in heads for t in h.subtree]
         if len(entry.words) > 1:
             # "call on X to do": the object of the preposition and its infinitive
