@@ -113,7 +113,8 @@ def test_gdelt_table_has_gdelt_columns_and_one_row_per_real_event(db):
     assert len(header) == 61 and all(len(r) == 61 for r in body)
     assert {i: header[i] for i in GDELT_POSITIONS} == GDELT_POSITIONS
     assert header == [name for name, _ in gdelt_columns()]
-    assert len(body) == 8  # 12 mentions, one negated, grouped into 8 real-world events
+    # 12 mentions, one negated and one only intended (not real-world events), grouped into 7
+    assert len(body) == 7
     by_code = {
         (r[header.index("EventCode")], r[header.index("Actor1Code")]): dict(
             zip(header, r, strict=True)

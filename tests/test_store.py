@@ -156,7 +156,10 @@ def test_event_groups_count_mentions_articles_and_sources(store):
     ).iloc[0]
     # a, its republished copy, and another outlet's story: 3 reports, 2 articles, 3 outlets
     assert (g.n_mentions, g.n_articles, g.n_sources, bool(g.is_root)) == (3, 2, 3, True)
-    assert store.summary()["unique_events"] == 8
+    # 12 events: one negated and one only intended are not real-world events (schema 3)
+    assert store.summary()["unique_events"] == 7
+    intended = store.query("SELECT count(*) AS n FROM event_groups WHERE cameo = '138'")
+    assert int(intended["n"][0]) == 0
 
 
 @pytest.mark.parametrize(

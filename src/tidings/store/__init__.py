@@ -13,7 +13,8 @@ Tables (see ``data/*.sql`` for every column): ``articles`` (one row per article 
 for ``target_`` and ``speaker_``, plus ``article_source`` and ``article_url``), ``quotes``,
 ``actors`` (codes seen with their names), ``ingest_log`` (each input: stored or failed, timings,
 versions) and the view ``event_groups`` (one row per real-world event with its number of
-mentions, sources and articles).
+mentions, sources and articles; only events the articles say happened — asserted or reported,
+not negated — so intended, hypothetical and alleged events stay in ``events`` alone).
 
 Every method opens the file for as long as it needs and closes it again, so several processes
 can share one store: see ``tidings.store.schema`` for what DuckDB allows.
