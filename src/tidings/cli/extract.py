@@ -7,22 +7,14 @@ import sys
 
 import click
 
-from tidings.cli._common import Reporter, common_options, handle_errors
-from tidings.read.raw import valid_day
+from tidings.cli._common import Reporter, common_options, date_option, handle_errors, source_option
 from tidings.read.source import MB
-
-
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not valid_day(value):
-        raise click.BadParameter(f"{value!r} is not a day in the form YYYY-MM-DD")
-    return value
 
 
 @click.command(name="extract")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--date", callback=_day, metavar="YYYY-MM-DD",
-              help="Publication date for articles whose input gives none.")
-@click.option("--source", metavar="NAME", help="Source (outlet) for articles whose input names none.")
+@date_option
+@source_option
 @click.option("--no-clean", is_flag=True, help="Keep page furniture (only repair the text's encoding).")
 @click.option("--max-size", type=click.IntRange(min=1), default=50, show_default=True, metavar="MB",
               help="Refuse inputs (or JSONL lines, CSV rows, WARC records) larger than this.")

@@ -7,24 +7,13 @@ import sys
 
 import click
 
-from tidings.cli._common import Reporter, common_options, handle_errors
-
-
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    from tidings.read.raw import valid_day
-
-    if value is not None and not valid_day(value):
-        raise click.BadParameter(f"{value!r} is not a day in the form YYYY-MM-DD")
-    return value
+from tidings.cli._common import Reporter, actors_option, common_options, date_option, handle_errors
 
 
 @click.command(name="quotes")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--date", callback=_day, metavar="YYYY-MM-DD",
-              help="Publication date for articles whose input gives none.")
-@click.option("--actors", "actor_files", multiple=True, metavar="FILE",
-              type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor dictionary file, to code speakers (repeatable).")
+@date_option
+@actors_option
 @common_options
 @handle_errors
 def quotes(paths: tuple[str, ...], date: str | None, actor_files: tuple[str, ...]) -> None:

@@ -13,7 +13,14 @@ from typing import Any
 import click
 import pandas as pd
 
-from tidings.cli._common import Reporter, common_options, handle_errors
+from tidings.cli._common import (
+    Reporter,
+    actors_option,
+    common_options,
+    date_option,
+    handle_errors,
+    source_option,
+)
 from tidings.store import DEFAULT_DB, open_store
 from tidings.store.export import FORMATS
 from tidings.store.queries import PERIODS
@@ -167,10 +174,9 @@ def _run_ingest(paths: tuple[str, ...], db: Path, reporter: Reporter, **options:
               help="Worker processes coding in parallel (each loads the pipeline once).")  # fmt: skip
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles per write transaction (the most an interrupted run has to redo).")  # fmt: skip
-@click.option("--date", metavar="DATE", help="Publication date for articles that carry none (ISO).")
-@click.option("--source", metavar="NAME", help="Outlet name for articles that carry none.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor dictionary file (repeatable).")  # fmt: skip
+@date_option
+@source_option
+@actors_option
 @common_options
 @handle_errors
 def ingest(paths: tuple[str, ...], db: Path, workers: int, batch_size: int, date: str | None,
