@@ -40,8 +40,9 @@ _MIN_PARTIAL_WORDS = 3
 _MAX_INTERRUPTION_WORDS = 14
 # indirect content shorter than this is not a claim ("he said so")
 _MIN_CLAUSE_TOKENS = 3
-# prepositions after an object that carry what was said of it ("criticized X for Y")
-_REASON_PREPS = {"for", "as", "over"}
+# prepositions after an object that carry what was said of it ("criticized X for Y",
+# "accused X of Y")
+_REASON_PREPS = {"for", "as", "over", "of"}
 # "Pat Caddell:", "SEN. WARREN:" — a longer run before a colon is a heading or a sentence
 _MAX_COLON_NAME = 4
 
@@ -139,7 +140,7 @@ class _Finder:
             if quoted is not None:
                 return quoted
             for child in verb.children:
-                if child.dep_ in _SUBJECTS and child.lower_ not in ("that", "which"):
+                if child.dep_ in _SUBJECTS and child.lower_ not in ("that", "which", "who"):
                     return child, cue.text
                 if child.dep_ == "agent":
                     for obj in child.children:
@@ -420,6 +421,8 @@ class _Finder:
             words = self.text[m.start : m.end]
             if best is None and (_is_title(words) or partial and _words(words) < _MIN_PARTIAL_WORDS):
                 continue  # a name, a title or a scare quote, not speech
+            if partial and (_is_title(words) or _words(words) < 2) or not any(ch.isalpha() for ch in words):
+                continue  # a show's name or one word, even next to a cue ("told 'Fox News Sunday'")
             sent = sents[-1] if sents else 0
             found = _Found(m.start, m.end, kind, speaker, cue_text, sent, (m.outer_start, m.outer_end), cue_at)
             if out and self._continues(out[-1], found):
