@@ -421,7 +421,11 @@ class _ActorFinder:
         for m in best:
             if m.actor not in out:
                 out.append(m.actor)
-        return out
+        # "a Serbian army jet": the country word and the sector word name one actor (SRBMIL),
+        # not two
+        return [a for a in out if not any(
+            b.code and a.code and b.code != a.code and b.code.startswith(a.code) and b.country == a.country
+            for b in out)]  # fmt: skip
 
     def subject(self, verb: Token, depth: int = 0) -> list[Actor]:
         """The actors doing ``verb``: subject, passive agent, or the controller of a bare verb."""
@@ -581,7 +585,10 @@ class _ActorFinder:
         """The target hidden in a complement: "threatened to cut off power to X" → X,
         "demanded that X withdraw" → X, "threatened to strike unless X pays" → X."""
         for c in pred.children:
-            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            if (c.dep_ == "xcomp" or purpose) and c.pos_ in ("VERB", "AUX"):
+                # "opened the bridge to allow deliveries to Afghanistan": the purpose names
+                # whom the act is for
                 found = self._objects(c) or self._condition_target(c) or self._place_target(c)
                 if found:
                     return found

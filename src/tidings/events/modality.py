@@ -169,7 +169,8 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
             continue
         if dep in ("xcomp", "prep", "pcomp") and head.pos_ == "ADJ" and cues.has("willing", lemma):
             future = True  # "ready to deepen", "open to working with": a statement of intent
-        if dep == "xcomp" and cues.has("refuse", lemma):
+        if (dep == "xcomp" or dep in ("acl", "relcl") and head.pos_ == "NOUN") and cues.has("refuse", lemma):
+            # "refused to accept", "its refusal to accept": the acceptance did not happen
             negated = not negated
         elif dep == "xcomp" and _negated_here(head, cues):
             negated = True
@@ -192,6 +193,14 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
                 content_of = head.i
             elif _purpose_here(token):
                 modality = "intended"
+        if content_of is None and event_heads:
+            owner = _content_owner(token, head, cues)
+            if owner is not None and owner.i in event_heads:
+                # "rejected a call for troops to be deployed", "staged rallies to demand
+                # reforms", "tortured refugees, whom authorities blame": part of (or what is
+                # said about) the event coded there, not an event of its own
+                content_of = owner.i
+                modality = modality or "intended"
         if dep in _CLAUSAL and cues.has("speech", lemma):
             speech = head
             if modality is None:
@@ -201,6 +210,42 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
     deontic = any(c.dep_ == "aux" and cues.has("deontic", c.lower_) for c in base.children)
     return Assessment(negated=negated, modality=modality or "asserted", speech=speech,
                       content_of=content_of, future=future, deontic=deontic, planned=planned)  # fmt: skip
+
+
+def _noun_owner(noun: Token) -> Token:
+    """The predicate a noun phrase belongs to: up through "of"/"for" phrases and nouns to the
+    verb whose object it is ("rejected a call for troops" → rejected), or the outermost noun."""
+    token = noun
+    for _ in range(6):
+        if token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "agent", "dative"):
+            token = token.head.head
+        elif token.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative") and token.head.pos_ in ("VERB", "AUX"):
+            return token.head
+        elif token.pos_ in ("VERB", "AUX"):
+            return token
+        else:
+            return token
+    return token
+
+
+def _content_owner(token: Token, head: Token, cues: Cues) -> Token | None:
+    """The predicate whose part an embedded clause is: a purpose infinitive ("opened fire to
+    disperse"), a clause modifying the object of a predicate ("cancel plans to sell", "an appeal
+    to lay down arms", "the refugees, whom authorities blame …", "Africans ordered out of …")."""
+    dep = token.dep_
+    if dep == "advcl" and _purpose_here(token) and head.pos_ in ("VERB", "AUX"):
+        return head
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    # "refugees expelled by Togo" states an expulsion; "militiamen armed with machetes",
+    # "Africans ordered out of Nigeria" only describe whom the main event concerns
+    reduced_passive = dep == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
+    # a participle naming what a law or resolution does ("a law recognizing X") is its act
+    if dep in ("acl", "relcl") and (infinitive or reduced_passive) and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        owner = _noun_owner(head)
+        if owner.pos_ in ("VERB", "AUX") and cues.has("speech", _lemma(owner)):
+            return None  # "said the rebels who …": the saying is no event of the clause
+        return owner
+    return None
 
 
 def _reported_future(token: Token, cues: Cues) -> bool:
