@@ -109,6 +109,8 @@ class _Finder:
                 return tok.text
             return tok.text if cue.noun and tok.pos_ == "NOUN" else None
         rest = cue.words[1:]
+        if cue.noun and not (cue.direct or cue.indirect or cue.object) and tok.pos_ != "NOUN":
+            return None  # "comments about" is a noun cue; "commented about" is not this one
         following = [t.lower_ for t in self.doc[tok.i + 1 : tok.i + 1 + len(rest)]]
         if tuple(following) == rest:
             return " ".join([tok.text, *(t.text for t in self.doc[tok.i + 1 : tok.i + 1 + len(rest)])])
@@ -486,6 +488,9 @@ class _Finder:
         if cue.pos_ == "NOUN":  # "the claim that …": a clause with "that" hanging off the noun
             comps = [c for c in cue.children if c.dep_ in ("acl", "ccomp", "relcl")
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            if entry is not None and len(entry.words) > 1:  # "his comments about X": X
+                comps += [o for p in cue.children if p.dep_ == "prep" and p.lower_ == entry.words[-1]
+                          for o in p.children if o.dep_ in ("pobj", "pcomp")]
             return [t for c in comps for t in c.subtree]
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         if comps and (entry is None or entry.indirect):
@@ -602,7 +607,8 @@ class _Finder:
         if any(t.pos_ in ("VERB", "AUX") for t in clause) and len(clause) >= _MIN_CLAUSE_TOKENS:
             return True
         # an object of a speech act ("criticized the plan") needs no verb, but some substance
-        return entry.object and any(t.pos_ in ("NOUN", "PROPN") for t in clause) and not all(
+        takes_object = entry.object or entry.noun and len(entry.words) > 1  # "comments about X"
+        return takes_object and any(t.pos_ in ("NOUN", "PROPN") for t in clause) and not all(
             t.pos_ == "PRON" or t.is_punct for t in clause
         )
 
