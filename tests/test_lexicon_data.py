@@ -8,6 +8,7 @@ that each example really contains the row's lemma, as spaCy lemmatizes it, with 
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -383,3 +384,69 @@ def test_noun_examples_contain_the_noun(parsed: dict[str, object]) -> None:
         if not any(t.lemma_.lower() == lemma or t.lower_ == lemma for t in doc):  # type: ignore[attr-defined]
             problems.append(f"{r.where}: no token with lemma {lemma!r} in: {r.cells['example']}")
     assert not problems, "\n".join(problems)
+
+
+# --- Examples are our own sentences, not echoes of the PLOVER dev gold set ----------------------
+# The dev sentences are what the coder is measured against (a held-out half will be measured too),
+# and they belong to their authors: an example that paraphrases one fits the lexicon to the test.
+TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+MAX_SHARED_WORDS = 0.6  # share of the example's distinct words found in one dev sentence
+MAX_RUN = 6  # consecutive words in common with one dev sentence
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text.lower())
+
+
+def runs(words_: list[str], n: int = MAX_RUN) -> set[tuple[str, ...]]:
+    return {tuple(words_[i : i + n]) for i in range(len(words_) - n + 1)}
+
+
+def echoes(example: str, sentence: str) -> str | None:
+    """Why ``example`` echoes ``sentence`` (too many shared words, a long shared run), or None."""
+    ex, other = tokens(example), tokens(sentence)
+    shared = len(set(ex) & set(other)) / len(set(ex))
+    if shared >= MAX_SHARED_WORDS:
+        return f"{shared:.0%} of its words"
+    if runs(ex) & runs(other):
+        return f"a run of {MAX_RUN}+ words"
+    return None
+
+
+@pytest.mark.parametrize(
+    ("example", "sentence", "why"),
+    [
+        ("Chile lodged a complaint with Bolivia.",
+         "Chile lodged a formal complaint with Bolivia on Monday over the river, officials said.",
+         "100% of its words"),
+        ("Kenya and Uganda signed a new trade deal in Nairobi.",
+         "Kenya and Uganda signed a pact on trade.",
+         "60% of its words"),
+        ("Kenya and Uganda signed a new trade deal in Nairobi.",
+         "Kenya and Uganda signed a pact.",
+         None),
+        ("Reporters said that the army of Peru had agreed on a new maritime border.",
+         "Lima and Santiago agreed on a new maritime border in March, diplomats said.",
+         "a run of 6+ words"),
+        ("Peru's government recognized the election result.",
+         "Chile and Peru signed a fishing accord in Lima on Tuesday.",
+         None),
+    ],
+)  # fmt: skip
+def test_echo_measure(example: str, sentence: str, why: str | None) -> None:
+    assert echoes(example, sentence) == why
+
+
+def test_examples_do_not_echo_plover_dev_sentences(shared_data: Path) -> None:
+    gold = shared_data / "plover" / "plover_gsr_dev.jsonl"
+    sentences = [
+        json.loads(line)["text"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    problems = []
+    for r in VERBS + NOUNS:
+        for sentence in sentences:
+            why = echoes(r.cells["example"], sentence)
+            if why:
+                problems.append(f"{r.where}: {r.cells['example']!r} shares {why} with {sentence[:80]!r}")
+                break
+    assert sentences and not problems, "\n".join(problems)
