@@ -104,6 +104,13 @@ EXPECTED = [
      {"source": "POL", "date": "2023-03-15"}),
     ("no date expression: the article date", "Poland expelled a Russian diplomat.", "2023-03-16",
      {"source": "POL", "date": "2023-03-16"}),
+    ("obligation stated by a speaker: a demand, whatever the verb",
+     "The Greek foreign minister repeated that Turkey must hand back the two soldiers.", "2023-03-16",
+     {"source": "GRC", "target": "TUR", "plover": "REQUEST"}),
+    ("a purpose clause lends its target", "Chile opened its border crossings to allow food deliveries to Bolivia.",
+     "2023-03-16", {"source": "CHL", "target": "BOL"}),
+    ("one actor for a country and a sector word in one phrase", "A Serbian army jet shot down a helicopter.",
+     "2023-03-16", {"source": "SRBMIL", "plover": "ASSAULT"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -124,6 +131,20 @@ FORBIDDEN = [
     ("an unresolved subject is not replaced by the speaker",
      "The junta of General Moro declared martial law, arresting opponents, a spokeswoman for the U.S. embassy said.",
      {"source": "USA"}),
+    ("a purpose clause is part of the act", "Kenyan police fired tear gas to disperse the protesters.",
+     {"plover": "PROTEST"}),
+    ("the purpose of a protest is no separate demand", "Farmers in France staged rallies to demand higher prices.",
+     {"plover": "REQUEST"}),
+    ("an agreement's content has not happened yet", "Peru and Chile signed an agreement to increase trade.",
+     {"plover": "COOPERATE"}),
+    ("a rejected plan's content", "Germany rejected plans to sell tanks to Qatar.",
+     {"plover": "AID"}),
+    ("a refused acceptance is no acceptance", "Protesters denounced the Serbian government's refusal to accept the plan.",
+     {"plover": "AGREE", "negated": False}),
+    ("an agentless participle describes", "A camp was attacked by Burundian militiamen armed with machetes.",
+     {"plover": "AID"}),
+    ("an obligation on oneself is no demand", "Iran said it must defend its borders.",
+     {"plover": "REQUEST"}),
 ]  # fmt: skip
 
 

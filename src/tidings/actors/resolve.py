@@ -153,8 +153,11 @@ class ActorResolver:
                 n = parent[n]
             return n
 
+        landing: dict[int, list[int]] = {}
         for n, part in enumerate(parts):
             token = _span_head(doc, part.start, part.end)
+            if token.dep_ in ("amod", "compound") and token.head.i not in owner:
+                landing.setdefault(token.head.i, []).append(n)
             # climb at most two unmatched nominal tokens ("Russian leader Putin")
             for _ in range(3):
                 if token.dep_ not in _NOMINAL_MODS and not (
@@ -169,6 +172,14 @@ class ActorResolver:
                     break
                 if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
                     break
+        for siblings in landing.values():
+            # "a Serbian army jet": a country word and a sector word modifying one noun are one
+            # actor (SRBMIL); two country words ("the Chinese-Russian border") are not
+            placed = [n for n in siblings if parts[n].kind in ("country", "adjective", "capital")]
+            roles = [n for n in siblings if parts[n].kind in ("sector", "title")]
+            if len(placed) == 1 and roles:
+                for n in roles:
+                    parent[find(n)] = find(placed[0])
         groups: dict[int, Group] = {}
         for n, part in enumerate(parts):
             groups.setdefault(find(n), Group()).parts.append(part)

@@ -57,6 +57,7 @@ _PLACE_PREPS = ("in", "into")
 _CONDITION_MARKS = ("if", "unless", "until")
 _NESTED_TARGET_PREPS = ("against", "with", "on")
 DEMAND_CODE = "100"  # CAMEO "Demand" (PLOVER REQUEST): what an obligation stated by a speaker is
+_OBLIGATION_RULE = "cues.tsv deontic"
 _COUNT_NOUNS = ("dozens", "hundreds", "thousands", "millions", "scores", "number")  # "called on X to …": X does the infinitive
 
 
@@ -102,11 +103,20 @@ class EventCoder:
             lemma = token.lemma_.lower()
             # participles used as adjectives ("the visiting king", "armed men") describe, they
             # do not report an event
+            found = None
             if token.pos_ == "VERB" and lemma in self.lexicon.verbs and token.dep_ != "amod":
                 found = self._match_verb(token, self.lexicon.verbs[lemma])
                 if found is not None:
                     fired.add(token.i)
                     yield found
+            if found is not None:
+                continue
+            if token.pos_ in ("VERB", "AUX") and self._stated_obligation(token):
+                # "Britain reiterated that Libya must hand over the suspects": whatever the
+                # verb, an obligation a speaker lays on someone else is a demand
+                fired.add(token.i)
+                entry = VerbEntry(DEMAND_CODE, lemma, None, frozenset(), "none", "", _OBLIGATION_RULE)
+                yield Candidate(token, token, entry, token.text)
             elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in self.lexicon.nouns or (
                 token.pos_ == "NOUN" and lemma in self.lexicon.nouns
             ):
@@ -115,6 +125,14 @@ class EventCoder:
             found = self._match_noun(token, fired)
             if found is not None:
                 yield found
+
+    def _stated_obligation(self, verb: Token) -> bool:
+        """A verb outside the lexicon under "must"/"should", in what a speaker says."""
+        if verb.dep_ != "ccomp" or not self.cues.has("speech", verb.head.lemma_.lower()):
+            return False
+        if not any(c.dep_ == "aux" and self.cues.has("deontic", c.lower_) for c in verb.children):
+            return False
+        return not any(c.dep_ == "neg" for c in verb.children) and _child(verb, "nsubj") is not None
 
     def _match_verb(self, verb: Token, entries: Sequence[VerbEntry]) -> Candidate | None:
         # particles come as prt, or as advmod ("stepped down", "walked away")
@@ -224,6 +242,8 @@ class EventCoder:
             sources, forced_targets = [speaker], targets_of_demand
         else:
             forced_targets = None
+            if rule == _OBLIGATION_RULE:
+                return  # an obligation the clause's own actor states is no demand on anyone
         code = self.ontology.find(cameo)  # type: ignore[attr-defined]
         if code is None or code.plover is None:
             return
@@ -247,6 +267,10 @@ class EventCoder:
                 continue
             # unknown targets and the source itself are no target ("X and Y agreed" stays one-sided)
             kept = [t for t in targets if t.code and t.code != source.code]
+            if not kept and targets and forced_targets is None:
+                # "Chile opened its border to allow deliveries to Bolivia": the object only
+                # names the source's own things; look further for whom the act concerns
+                kept = [t for t in finder.further_targets(cand) if t.code and t.code != source.code]
             if kept and all(t.country == source.country for t in kept):
                 # "Syria offered its troops to Lebanon": a foreign actor is the likelier target
                 foreign = [t for t in finder.other_targets(cand) if t.country and t.country != source.country]
@@ -541,7 +565,9 @@ class _ActorFinder:
         if spec == "none":
             # no object is a target ("staged a rally"), but "against X" always names one, and
             # a protest or exercise without one is aimed at the country where it happens
-            return self._prep_object(holders, ("against",)) or self._place_target(pred)
+            # "staged rallies to demand reforms by the government": whom the protest is for
+            return (self._prep_object(holders, ("against",)) or self._purpose_target(pred)
+                    or self._place_target(pred))  # fmt: skip
         if spec == "dobj":
             found = self.actors_in(obj)
             if found:
@@ -598,6 +624,21 @@ class _ActorFinder:
                 if found:
                     return found
         return self._condition_target(pred)
+
+    def further_targets(self, cand: Candidate) -> list[Actor]:
+        """Targets past the object: prepositional objects, then those in complements."""
+        return self.other_targets(cand) or self._complement_target(cand.predicate)
+
+    def _purpose_target(self, pred: Token) -> list[Actor]:
+        """The actor a purpose infinitive acts on ("blocked a road to show their anger at X")."""
+        for c in pred.children:
+            if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.tag_ == "TO" for a in c.children
+            ):
+                found = self._objects(c)
+                if found:
+                    return found
+        return []
 
     def _condition_target(self, verb: Token) -> list[Actor]:
         """Whoever must meet a condition ("… unless Baghdad accepts", "if the United States
