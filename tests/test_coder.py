@@ -145,6 +145,12 @@ FORBIDDEN = [
      {"plover": "AID"}),
     ("an obligation on oneself is no demand", "Iran said it must defend its borders.",
      {"plover": "REQUEST"}),
+    ("the condition of a threat is what it demands", "Syria threatened to close the border unless Turkey withdrew its troops.",
+     {"plover": "RETREAT"}),
+    ("what an agreement says should happen", "Peru and Chile agreed that their navies should cooperate.",
+     {"plover": "COOPERATE"}),
+    ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
+     {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip
 
 

@@ -194,7 +194,7 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
             elif _purpose_here(token):
                 modality = "intended"
         if content_of is None and event_heads:
-            owner = _content_owner(token, head, cues)
+            owner = _content_owner(token, head, cues, modality)
             if owner is not None and owner.i in event_heads:
                 # "rejected a call for troops to be deployed", "staged rallies to demand
                 # reforms", "tortured refugees, whom authorities blame": part of (or what is
@@ -228,13 +228,26 @@ def _noun_owner(noun: Token) -> Token:
     return token
 
 
-def _content_owner(token: Token, head: Token, cues: Cues) -> Token | None:
+def _content_owner(token: Token, head: Token, cues: Cues, modality: str | None) -> Token | None:
     """The predicate whose part an embedded clause is: a purpose infinitive ("opened fire to
-    disperse"), a clause modifying the object of a predicate ("cancel plans to sell", "an appeal
-    to lay down arms", "the refugees, whom authorities blame …", "Africans ordered out of …")."""
+    disperse"), a condition ("threatened to strike unless X pays"), the complement of a
+    predicate ("agreed that they should cooperate", "demanded that X cancel plans to sell"),
+    a clause modifying the object of a predicate ("rejected plans to sell", "an appeal to lay
+    down arms", "Africans ordered out of …", "a resolution that aims to tighten sanctions")."""
     dep = token.dep_
-    if dep == "advcl" and _purpose_here(token) and head.pos_ in ("VERB", "AUX"):
-        return head
+    if head.pos_ in ("VERB", "AUX"):
+        if dep == "advcl" and (_purpose_here(token) or any(
+            c.dep_ == "mark" and (cues.has("condition", c.lower_) or c.lower_ == "until") for c in token.children
+        )):  # fmt: skip
+            return head
+        lemma = _lemma(head)
+        if dep in ("ccomp", "xcomp") and not any(
+            cues.has(kind, lemma) for kind in ("speech", "intend", "willing", "allege")
+        ):  # fmt: skip
+            return head
+        return None
+    if dep == "relcl" and modality == "intended" and head.pos_ in ("NOUN", "PROPN"):
+        return _noun_owner(head)
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
     # "refugees expelled by Togo" states an expulsion; "militiamen armed with machetes",
     # "Africans ordered out of Nigeria" only describe whom the main event concerns
