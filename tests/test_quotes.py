@@ -96,6 +96,32 @@ CONSTRUCTIONS = [
                  "the strikes would continue", "indirect", "army", None, "warning", id="noun-warning"),
     pytest.param("The ministry said in a statement that 14 soldiers had been wounded.",
                  "14 soldiers had been wounded", "indirect", "ministry", None, "said", id="said-in-statement"),
+    pytest.param("Angela Merkel: Europe Must Stand Together on Trade\n\nThe chancellor spoke in Berlin.",
+                 "Europe Must Stand Together on Trade", "indirect", "Angela Merkel", None, ":", id="colon-headline"),
+    pytest.param("Partial transcript follows.\n\nJONES: We will not raise taxes this year, whatever happens.",
+                 "We will not raise taxes this year", "indirect", "JONES", None, ":", id="colon-transcript"),
+    pytest.param("The governor spoke on Wednesday. The governor added:\n\nThe budget will balance by the spring.",
+                 "The budget will balance by the spring", "indirect", "governor", None, "added", id="said-colon-block"),
+    pytest.param("Senator Warren spoke of a crisis in rural hospitals.",
+                 "a crisis in rural hospitals", "indirect", "Warren", None, "spoke of", id="topic-spoke-of"),
+    pytest.param("The mayor complained about the new parking fees.",
+                 "the new parking fees", "indirect", "mayor", None, "complained about", id="topic-complained-about"),
+    pytest.param("The mayor criticized the police chief for the slow response.",
+                 "the police chief for the slow response", "indirect", "mayor", None, "criticized",
+                 id="criticized-x-for-y"),
+    pytest.param("The opposition accused the government of rigging the vote.",
+                 "the government of rigging the vote", "indirect", "opposition", None, "accused", id="accused-x-of-y"),
+    pytest.param("The problem, she told me on Friday, is that nobody reads the reports.",
+                 "The problem", "indirect", "she", None, "told", id="parenthetical-told-me"),
+    pytest.param("The minister says she hopes to win the vote, but she knows that the margin will be thin.",
+                 "she hopes to win the vote, but she knows that the margin will be thin", "indirect", "minister",
+                 None, "says", id="report-goes-on-in-a-conjunct"),
+    pytest.param("Most voters in the survey indicated that they would accept the result.",
+                 "they would accept the result", "indirect", "voters", None, "indicated", id="any-verb-that-clause"),
+    pytest.param("The pastor spoke with farmers who said they had doubts about the plan.",
+                 "they had doubts about the plan", "indirect", "farmers", None, "said", id="relative-who-said"),
+    pytest.param("The union's criticism of the merger grew louder.",
+                 "the merger", "indirect", "union", None, "criticism of", id="noun-with-preposition"),
 ]  # fmt: skip
 
 
@@ -198,6 +224,8 @@ MARKS = [
     pytest.param("Critics dismissed the 'reform' as cosmetic.", [], id="scare-quote"),
     pytest.param('Stray " mark.\n\n"We are ready to talk," the envoy said.', ["We are ready to talk"],
                  id="stray-then-real"),
+    pytest.param('The minister told "Meet the Press" that talks would resume.', [], id="show-title-next-to-cue"),
+    pytest.param('Critics said the plan was "reckless" and far too costly.', [], id="one-word-partial"),
 ]  # fmt: skip
 
 

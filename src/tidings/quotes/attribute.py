@@ -423,7 +423,8 @@ class _Finder:
             words = self.text[m.start : m.end]
             if best is None and (_is_title(words) or partial and _words(words) < _MIN_PARTIAL_WORDS):
                 continue  # a name, a title or a scare quote, not speech
-            if partial and (_is_title(words) or _words(words) < 2) or not any(ch.isalpha() for ch in words):
+            inline = partial or self._mid_sentence(m)
+            if inline and (_is_title(words) or _words(words) < 2) or not any(ch.isalpha() for ch in words):
                 continue  # a show's name or one word, even next to a cue ("told 'Fox News Sunday'")
             sent = sents[-1] if sents else 0
             found = _Found(m.start, m.end, kind, speaker, cue_text, sent, (m.outer_start, m.outer_end), cue_at)
@@ -432,6 +433,12 @@ class _Finder:
             else:
                 out.append(found)
         return out
+
+    def _mid_sentence(self, m: Marked) -> bool:
+        """Words run on both sides of the marks: 'told "Meet the Press" that …'."""
+        before = self.text[max(0, m.outer_start - 2) : m.outer_start].strip()
+        after = self.text[m.outer_end : m.outer_end + 2].strip()
+        return bool(before) and before[-1].isalnum() and bool(after) and after[0].isalnum()
 
     def _continues(self, first: _Found, second: _Found) -> bool:
         """Is ``second`` the rest of ``first``, interrupted by its attribution?
@@ -494,7 +501,9 @@ class _Finder:
             return [t for c in comps for t in c.subtree]
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         if comps and (entry is None or entry.indirect):
-            return [t for c in comps + self._continued(cue, comps[-1]) for t in c.subtree]
+            # "The problem, she told me, is that …" parsed with "The problem" left dangling
+            dangling = [c for c in cue.children if c.dep_ == "dep" and c.i < cue.i and c.pos_ in ("NOUN", "PROPN")]
+            return [t for c in dangling + comps + self._continued(cue, comps[-1]) for t in c.subtree]
         if entry is not None and entry.object:
             obj = self._object(cue, entry)
             # "The plan, he told me, will fail": a pronoun object is the listener, not the content
@@ -575,7 +584,7 @@ class _Finder:
         attributes the rest of the paragraph to that name.  The name must be proper nouns or a
         named person or organisation, so "Two questions:" or "Update:" do not count.
         """
-        out: list[_Found] = []
+        out: list[_Found] = self._block_quotes()
         for p_start, p_end in self.paras:
             head = self.text[p_start:p_end]
             lead = len(head) - len(head.lstrip(" \t\"“'‘"))
@@ -598,6 +607,33 @@ class _Finder:
             toks = self._tokens(start, end)
             sent = self.sent_of[toks[-1].i] if toks else 0
             out.append(_Found(start, end, kind, speaker, ":", sent))
+        return out
+
+    def _block_quotes(self) -> list[_Found]:
+        """'The governor added:' closing a paragraph, and the next paragraph, unmarked, is what he said."""
+        out: list[_Found] = []
+        for (p_start, p_end), (n_start, n_end) in zip(self.paras, self.paras[1:], strict=False):
+            if not self.text[p_start:p_end].rstrip().endswith(":") or self.text[n_start] in "\"“'‘«„":
+                continue
+            colon = self.doc.char_span(self.text.rindex(":", 0, p_end), p_end, alignment_mode="expand")
+            if colon is None or colon.start == 0:
+                continue
+            cue = None
+            for tok in self.doc[max(0, colon.start - 4) : colon.start]:
+                found = self.cue_at(tok)
+                if found is not None and found[0].direct and not self._in_quote(tok):
+                    cue = tok
+            if cue is None:
+                continue
+            head, cue_text = self.speaker_token(cue)
+            speaker = self.actor(head) if head is not None else None
+            end = n_end  # without the full stop, as the parse may also give it as a clause
+            while end > n_start and (self.text[end - 1].isspace() or self.text[end - 1] in ".!"):
+                end -= 1
+            toks = self._tokens(n_start, end)
+            if speaker is None or _words(self.text[n_start:end]) < _MIN_PARTIAL_WORDS or not toks:
+                continue
+            out.append(_Found(n_start, end, "direct", speaker, cue_text, self.sent_of[toks[-1].i]))
         return out
 
     @staticmethod
