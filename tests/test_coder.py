@@ -109,6 +109,12 @@ EXPECTED = [
      {"source": "GRC", "target": "TUR", "plover": "REQUEST"}),
     ("a purpose clause lends its target", "Chile opened its border crossings to allow food deliveries to Bolivia.",
      "2023-03-16", {"source": "CHL", "target": "BOL"}),
+    ("conjoined objects: the last one's target", "Israeli forces launched artillery, mortar, and rocket fire against Lebanese villages.",
+     "2023-03-16", {"source": "ISR", "target": "LBN", "plover": "ASSAULT"}),
+    ("a verb conjoined to a passive: its patient acts", "The Peruvian minister was censured by Congress and will resign.",
+     "2023-03-16", {"source": "PER"}),
+    ("a purpose's object when the act's own object is the source's", "Farmers in Poland blocked their roads to show their anger at Ukraine.",
+     "2023-03-16", {"source": "POL", "target": "UKR"}),
     ("one actor for a country and a sector word in one phrase", "A Serbian army jet shot down a helicopter.",
      "2023-03-16", {"source": "SRBMIL", "plover": "ASSAULT"}),
 ]  # fmt: skip

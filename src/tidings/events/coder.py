@@ -270,7 +270,7 @@ class EventCoder:
             if not kept and targets and forced_targets is None:
                 # "Chile opened its border to allow deliveries to Bolivia": the object only
                 # names the source's own things; look further for whom the act concerns
-                kept = [t for t in finder.further_targets(cand) if t.code and t.code != source.code]
+                kept = finder.further_targets(cand, source)
             if kept and all(t.country == source.country for t in kept):
                 # "Syria offered its troops to Lebanon": a foreign actor is the likelier target
                 foreign = [t for t in finder.other_targets(cand) if t.country and t.country != source.country]
@@ -370,7 +370,8 @@ def _nominal_chain(obj: Token | None) -> list[Token]:
     """The object and the noun of its "of" phrase ("a wave of strikes on Kyiv": wave, strikes)."""
     if obj is None:
         return []
-    out = [obj]
+    # "launched artillery, mortar and rocket fire against X": conjoined objects too
+    out = [obj, *(c for c in obj.conjuncts if c.i > obj.i)]
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     inner = _child(of, "pobj") if of is not None else None
     if inner is not None:
@@ -494,6 +495,10 @@ class _ActorFinder:
         if head.i == verb.i:
             return []
         if dep == "conj":
+            patient = _child(head, "nsubjpass")
+            if patient is not None and verb.tag_ != "VBN" and _child(verb, "auxpass") is None:
+                # "was indicted by the court and will resign": the one indicted resigns
+                return self.actors_in(patient)
             return self.subject(head, depth + 1)
         if dep in ("acomp", "attr", "oprd") or (dep == "pcomp" and head.head.pos_ == "ADJ"):
             # "Minsk was ready to deepen", "open to working with": up to the clause's subject
@@ -625,9 +630,23 @@ class _ActorFinder:
                     return found
         return self._condition_target(pred)
 
-    def further_targets(self, cand: Candidate) -> list[Actor]:
-        """Targets past the object: prepositional objects, then those in complements."""
-        return self.other_targets(cand) or self._complement_target(cand.predicate)
+    def further_targets(self, cand: Candidate, source: Actor) -> list[Actor]:
+        """Targets past the object, other than ``source``: prepositional objects, then the
+        objects of complements and purposes ("blocked a road to show their anger at X")."""
+        pred = cand.predicate
+        slots = [lambda: self.other_targets(cand)]
+        for c in pred.children:
+            if c.pos_ in ("VERB", "AUX") and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            ):  # fmt: skip
+                obj = _child(c, "dobj")
+                slots += [lambda c=c, obj=obj: self.actors_in(obj),
+                          lambda c=c, obj=obj: self._prep_object([c] + _nominal_chain(obj), _DEFAULT_TARGET_PREPS)]
+        for slot in slots:
+            found = [t for t in slot() if t.code and t.code != source.code]
+            if found:
+                return found
+        return []
 
     def _purpose_target(self, pred: Token) -> list[Actor]:
         """The actor a purpose infinitive acts on ("blocked a road to show their anger at X")."""
