@@ -120,6 +120,12 @@ CONSTRUCTIONS = [
                  "they would accept the result", "indirect", "voters", None, "indicated", id="any-verb-that-clause"),
     pytest.param("The pastor spoke with farmers who said they had doubts about the plan.",
                  "they had doubts about the plan", "indirect", "farmers", None, "said", id="relative-who-said"),
+    pytest.param("The plant will close in June.  Two hundred jobs will go, the union said.",
+                 "The plant will close in June.  Two hundred jobs will go", "indirect", "union", None, "said",
+                 id="report-takes-earlier-sentences"),
+    pytest.param("The senator wants to cut the payroll tax, raise the pension age and close two bases.",
+                 "to cut the payroll tax, raise the pension age and close two bases", "indirect", "senator", None,
+                 "wants", id="object-goes-on-in-conjuncts"),
     pytest.param("The union's criticism of the merger grew louder.",
                  "the merger", "indirect", "union", None, "criticism of", id="noun-with-preposition"),
 ]  # fmt: skip

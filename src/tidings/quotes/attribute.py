@@ -40,6 +40,8 @@ _MIN_PARTIAL_WORDS = 3
 _MAX_INTERRUPTION_WORDS = 14
 # indirect content shorter than this is not a claim ("he said so")
 _MIN_CLAUSE_TOKENS = 3
+# dependents of a speech-act verb after its object that go on with the content
+_OBJECT_TAIL = {"dobj", "oprd", "xcomp", "ccomp", "acomp", "relcl", "acl", "appos", "npadvmod", "dep"}
 # prepositions after an object that carry what was said of it ("criticized X for Y",
 # "accused X of Y")
 _REASON_PREPS = {"for", "as", "over", "of"}
@@ -482,6 +484,13 @@ class _Finder:
         if len(entry.words) > 1:
             # "call on X to do": the object of the preposition and its infinitive
             tokens = [t for t in tokens if t.lower_ != entry.words[-1] or t.head.i != cue.i]
+        if heads:
+            # what the parse hangs off the verb after its object still belongs to what was said
+            # ("cited the remarks Trump had made as examples …", "wants to triple X, grow Y and …")
+            last = max(h.i for h in heads)
+            tail = [c for c in cue.children if c.i > last and c.dep_ in _OBJECT_TAIL]
+            tail += self._continued(cue, self.doc[last])
+            tokens += [t for c in tail for t in c.subtree]
         return tokens
 
     def _clause(self, cue: Token, entry: Cue | None = None) -> list[Token]:
@@ -516,6 +525,21 @@ class _Finder:
             skip = {t.i for t in cue.subtree}
             return [t for t in host.subtree if t.i not in skip]
         return []
+
+    def _report_opens(self, first: Token, start: int) -> int:
+        """Where a report ending in "…, he said." begins: earlier sentences of its paragraph too.
+
+        'The plant will close. Two hundred jobs will go, the union said.' reports both
+        sentences.  A sentence with quote marks or a speech cue of its own ends the walk back.
+        """
+        lo = next((p for p, e in self.paras if p <= start < e), 0)
+        n = self.sent_of[first.i]
+        while n > 0:
+            prev = self.sents[n - 1]
+            if prev.start_char < lo or any(self._in_quote(t) or self.cue_at(t) is not None for t in prev):
+                break
+            start, n = prev.start_char, n - 1
+        return start
 
     def _continued(self, cue: Token, comp: Token) -> list[Token]:
         """Clauses joined to the cue verb that go on with the report.
@@ -574,6 +598,8 @@ class _Finder:
             speaker = self.actor(head) if head is not None else None
             if speaker is None:
                 continue  # "how to want …", "by asking prosecutors …": no one is reported
+            if clause[-1].i < tok.i and clause[0].i == self.sents[self.sent_of[clause[0].i]].start:
+                start = self._report_opens(clause[0], start)
             out.append(_Found(start, end, "indirect", speaker, cue_text, self.sent_of[clause[-1].i]))
         return out
 
