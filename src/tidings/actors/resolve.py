@@ -103,7 +103,8 @@ class ActorResolver:
         day = getattr(article, "date", None) if article is not None else None
         parts = self._dictionary_parts(doc, day)
         parts += self._ner_parts(doc, parts)
-        mentions = [self._mention(doc, g, self.cues) for g in self._groups(doc, parts, self.cues)]
+        places = {i: p.country for p in parts if p.kind == "country" for i in range(p.start, p.end)}
+        mentions = [self._mention(doc, g, self.cues, places) for g in self._groups(doc, parts, self.cues)]
         mentions = [m for m in mentions if m is not None]
         mentions = coref.resolve(doc, mentions, self.cues)
         doc._.actors = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -186,7 +187,7 @@ class ActorResolver:
         return sorted(groups.values(), key=lambda g: g.start)
 
     @staticmethod
-    def _mention(doc: Doc, group: Group, cues: Cues) -> Mention | None:
+    def _mention(doc: Doc, group: Group, cues: Cues, places: dict[int, str] | None = None) -> Mention | None:
         start, end = group.start, group.end
         head = _span_head(doc, start, end)
         text = doc[start:end].text
@@ -194,11 +195,23 @@ class ActorResolver:
         for part in group.parts:
             by_kind.setdefault(part.kind, part)
         country = next((p.country for p in group.parts if p.country), None)
-        if any(cues.has("minority", t.lower_) for p in group.parts for t in doc[p.start : p.end].root.lefts):
+        minority = any(cues.has("minority", t.lower_) for p in group.parts for t in doc[p.start : p.end].root.lefts)
+        people = len(group.parts) > 1 and group.parts[0].kind == "adjective" and doc[group.parts[0].start].tag_ in (
+            "NNS", "NNPS")  # "the Albanians of southern Serbia"
+        if minority or people:
             # "ethnic Albanians in south Serbia": a minority belongs to the country it lives in
             located = [p for p in group.parts if p.country and doc[p.start:p.end].root.dep_ == "pobj"
-                       and doc[p.start:p.end].root.head.lower_ == "in"]  # fmt: skip
-            country = located[0].country if located else country
+                       and doc[p.start:p.end].root.head.lower_ in (("in", "of") if minority else ("of",))]  # fmt: skip
+            subject = head
+            while subject.dep_ == "pobj" and subject.head.lower_ == "of":
+                subject = subject.head.head  # "hundreds of ethnic Albanians"
+            if not located and minority and places and subject.dep_ == "nsubj":
+                # "ethnic Albanians demonstrated in Serbia": where they act
+                located_at = [places[g.i] for c in subject.head.children if c.dep_ == "prep" and c.lower_ == "in"
+                              for g in c.children if g.dep_ == "pobj" and g.i in places]  # fmt: skip
+                country = located_at[0] if located_at else country
+            else:
+                country = located[0].country if located else country
         sector = next((p.sector for p in group.parts if p.kind in ("title", "sector") and p.sector), None)
         if "title" in by_kind and any(
             c.dep_ == "amod" and cues.has("former", c.lower_)
@@ -244,6 +257,8 @@ def _locatable(doc: Doc, part: Part, cues: Cues) -> bool:
     minority ("ethnic Albanians in Serbia")."""
     if part.kind in ("title", "sector"):
         return True
+    if part.kind == "adjective" and doc[part.start].tag_ in ("NNS", "NNPS"):
+        return True  # a people: "the Albanians of southern Serbia"
     return part.kind == "adjective" and any(cues.has("minority", t.lower_) for t in doc[part.start : part.end].root.lefts)
 
 
