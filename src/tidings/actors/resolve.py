@@ -200,7 +200,8 @@ class ActorResolver:
             "NNS", "NNPS")  # "the Albanians of southern Serbia"
         if minority or people:
             # "ethnic Albanians in south Serbia": a minority belongs to the country it lives in
-            located = [p for p in group.parts if p.country and doc[p.start:p.end].root.dep_ == "pobj"
+            located = [p for p in group.parts if p.country and doc[p.start:p.end].root.i != head.i
+                       and doc[p.start:p.end].root.dep_ == "pobj"
                        and doc[p.start:p.end].root.head.lower_ in (("in", "of") if minority else ("of",))]  # fmt: skip
             subject = head
             while subject.dep_ == "pobj" and subject.head.lower_ == "of":
