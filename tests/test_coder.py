@@ -105,7 +105,7 @@ EXPECTED = [
     ("no date expression: the article date", "Poland expelled a Russian diplomat.", "2023-03-16",
      {"source": "POL", "date": "2023-03-16"}),
     ("obligation stated by a speaker: a demand, whatever the verb",
-     "The Greek foreign minister repeated that Turkey must hand back the two soldiers.", "2023-03-16",
+     "The Greek foreign minister reiterated that Turkey must hand back the two soldiers.", "2023-03-16",
      {"source": "GRC", "target": "TUR", "plover": "REQUEST"}),
     ("a purpose clause lends its target", "Chile opened its border crossings to allow food deliveries to Bolivia.",
      "2023-03-16", {"source": "CHL", "target": "BOL"}),
@@ -119,6 +119,9 @@ EXPECTED = [
      "2023-03-16", {"source": "SYR", "target": "SYRGOV", "plover": "REQUEST"}),
     ("a minority acting in a country belongs to it", "Hundreds of ethnic Hungarians demonstrated on Sunday in Romania.",
      "2023-03-16", {"source": "ROU", "plover": "PROTEST"}),
+    ("a light noun takes its meaning from its compound; 'between' names the parties",
+     "Norway launched a mediation effort between Colombia and Venezuela.",
+     "2023-03-16", {"source": "NOR", "target": "VEN", "plover": "CONSULT"}),
     ("one actor for a country and a sector word in one phrase", "A Serbian army jet shot down a helicopter.",
      "2023-03-16", {"source": "SRBMIL", "plover": "ASSAULT"}),
 ]  # fmt: skip

@@ -47,7 +47,7 @@ from tidings.records import Actor, Event, Evidence, Quote
 logger = logging.getLogger(__name__)
 
 _SUBJECTS = ("nsubj", "csubj")
-_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "for", "at")
+_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "for", "at", "between")
 # Branches of a noun phrase that can hold the actor it stands for ("officials from China").
 _ACTOR_PREPS = {"of", "from", "by"}
 _STOP_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "punct", "cc", "det",
@@ -58,6 +58,8 @@ _CONDITION_MARKS = ("if", "unless", "until")
 _NESTED_TARGET_PREPS = ("against", "with", "on")
 DEMAND_CODE = "100"  # CAMEO "Demand" (PLOVER REQUEST): what an obligation stated by a speaker is
 _OBLIGATION_RULE = "cues.tsv deontic"
+# nouns that take their meaning from a compound before them ("mediation effort", "peace talks")
+_LIGHT_NOUNS = ("effort", "efforts", "bid", "initiative", "mission", "process", "campaign", "operation")
 _COUNT_NOUNS = ("dozens", "hundreds", "thousands", "millions", "scores", "number")  # "called on X to …": X does the infinitive
 
 
@@ -384,6 +386,10 @@ def _object_fits(obj: Token, lemmas: frozenset[str]) -> bool:
     of the weapons", "dozens of tanks") — that of its "of" phrase."""
     if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
         return True
+    if obj.lemma_.lower() in _LIGHT_NOUNS and any(
+        c.dep_ == "compound" and c.lemma_.lower() in lemmas for c in obj.children
+    ):  # fmt: skip
+        return True  # "launched a mediation effort": the effort is the mediation
     partitive = obj.pos_ in ("ADJ", "NUM", "PRON", "DET") or obj.like_num or obj.lower_ in _COUNT_NOUNS
     if not partitive:
         return False
