@@ -80,6 +80,31 @@ KNOWN_FAILURES = {
 }
 
 
+# Stretch patterns the coder now handles: held to like core ones, so a regression shows.
+HANDLED_STRETCH = frozenset({
+    "beijing_ceasefire:alleged-aid",
+    "beijing_ceasefire:endorse-plan-blr",
+    "beijing_ceasefire:endorse-plan-chn",
+    "beijing_ceasefire:meet-xi",
+    "beijing_ceasefire:never-provided-weapons",
+    "beijing_ceasefire:sign-agreements-blr",
+    "beijing_ceasefire:sign-agreements-chn",
+    "belarus_protests_2020:police-sector",
+    "belarus_protests_2020:she-urges",
+    "belarus_protests_2020:strike-call",
+    "belarus_protests_2020:tikhanovskaya-opp",
+    "iran_deal_withdrawal_2018:alleged-missiles",
+    "iran_deal_withdrawal_2018:iran-not-withdrawn",
+    "iran_deal_withdrawal_2018:netanyahu-accused-last-week",
+    "iran_deal_withdrawal_2018:talks-with-russia",
+    "iran_deal_withdrawal_2018:the-ministry-accuses",
+    "iran_deal_withdrawal_2018:three-urge",
+    "iran_deal_withdrawal_2018:zarif-moscow",
+    "kyiv_strikes_passive:joint-troops",
+    "xi_washington_2012:obama-welcome-rise",
+})
+
+
 def _cases(kind: str) -> list:
     out = []
     for path in FIXTURES:
@@ -89,7 +114,7 @@ def _cases(kind: str) -> list:
             known = KNOWN_FAILURES.get(f"{name}:{pattern['id']}")
             if known:
                 marks.append(pytest.mark.xfail(reason=known, strict=False))
-            elif kind == "expected" and pattern.get("level") == "stretch":
+            elif kind == "expected" and pattern.get("level") == "stretch" and f"{name}:{pattern['id']}" not in HANDLED_STRETCH:
                 marks.append(pytest.mark.xfail(reason="stretch construction", strict=False))
             out.append(pytest.param(name, pattern, id=f"{name}:{pattern['id']}", marks=marks))
     return out
