@@ -126,6 +126,9 @@ CONSTRUCTIONS = [
     pytest.param("The senator wants to cut the payroll tax, raise the pension age and close two bases.",
                  "to cut the payroll tax, raise the pension age and close two bases", "indirect", "senator", None,
                  "wants", id="object-goes-on-in-conjuncts"),
+    pytest.param("The senator said after the hearing he would not back the nominee if the vote were held.",
+                 "after the hearing he would not back the nominee", "indirect", "senator", None, "said",
+                 id="root-cue-without-clause"),
     pytest.param("The union's criticism of the merger grew louder.",
                  "the merger", "indirect", "union", None, "criticism of", id="noun-with-preposition"),
 ]  # fmt: skip
@@ -141,6 +144,20 @@ def test_construction(nlp, text, words, kind, speaker, name, cue) -> None:
     if name is not None:
         assert quote.speaker.name == name
     assert quote.cue == cue
+
+
+# sentences that report nothing: no quote of any kind
+NO_REPORT = [
+    pytest.param("He said so in Paris on Monday.", id="said-without-a-clause"),
+    pytest.param("Two questions: why would anyone do that?", id="colon-after-common-words"),
+    pytest.param("Update: the vote was delayed until Monday.", id="colon-after-a-label"),
+    pytest.param("The minister spoke in Geneva when she arrived on Monday.", id="speaking-is-not-reporting"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NO_REPORT)
+def test_no_report(nlp, text) -> None:
+    assert [q.text for q in quotes_of(nlp, text)] == []
 
 
 def test_reported_speech_keeps_the_reporting_outlet_too(nlp) -> None:

@@ -497,8 +497,8 @@ class _Finder:
         """The reported clause a cue introduces, or [] when it has none."""
         if cue.lower_ == "according":
             head = cue.head
-            if head.i == cue.i:
-                return []
+            if head.i == cue.i:  # parsed as the sentence's root: what follows its comma
+                return self._after_comma(cue)
             skip = {t.i for t in cue.subtree}
             return [t for t in head.subtree if t.i not in skip]
         if cue.pos_ == "NOUN":  # "the claim that …": a clause with "that" hanging off the noun
@@ -516,8 +516,10 @@ class _Finder:
         if entry is not None and entry.object:
             obj = self._object(cue, entry)
             # "The plan, he told me, will fail": a pronoun object is the listener, not the content
-            if cue.dep_ != "parataxis" or any(t.pos_ != "PRON" for t in obj):
+            if obj and (cue.dep_ != "parataxis" or any(t.pos_ != "PRON" for t in obj)):
                 return obj
+        if cue.dep_ == "ROOT" and entry is not None and entry.indirect:
+            return self._rest_of_sentence(cue)
         if cue.dep_ == "parataxis" and cue.head.i != cue.i:  # "The plan, he said, will fail."
             host = cue.head
             if host.dep_ in _SUBJECTS and host.head.i != host.i:
@@ -525,6 +527,25 @@ class _Finder:
             skip = {t.i for t in cue.subtree}
             return [t for t in host.subtree if t.i not in skip]
         return []
+
+    def _after_comma(self, cue: Token) -> list[Token]:
+        """'According to X, the move reeks of fear' parsed as one noun phrase: after the comma."""
+        sent = self.sents[self.sent_of[cue.i]]
+        comma = next((t.i for t in sent if t.i > cue.i and t.text == ","), None)
+        return [] if comma is None else list(self.doc[comma + 1 : sent.end])
+
+    def _rest_of_sentence(self, cue: Token) -> list[Token]:
+        """A root speech verb the parse gave no clause ("Trump said after the convention he would …",
+        "Though X was calm, he said, replacing Y would …"): the rest of its sentence is the report."""
+        sent = self.sents[self.sent_of[cue.i]]
+        skip = {cue.i}
+        for child in cue.children:
+            if child.dep_ in _SUBJECTS or child.dep_ in ("dobj", "dative", "aux", "neg", "advmod", "npadvmod"):
+                skip.update(t.i for t in child.subtree)
+        rest = [t for t in sent if t.i not in skip and not self._in_quote(t)]
+        if not any(t.dep_ in _SUBJECTS and t.head.pos_ in ("VERB", "AUX") for t in rest):
+            return []  # no clause of its own: "He said so in Paris on Monday"
+        return rest
 
     def _report_opens(self, first: Token, start: int) -> int:
         """Where a report ending in "…, he said." begins: earlier sentences of its paragraph too.
