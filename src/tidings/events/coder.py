@@ -58,6 +58,8 @@ _CONDITION_MARKS = ("if", "unless", "until")
 _NESTED_TARGET_PREPS = ("against", "with", "on")
 DEMAND_CODE = "100"  # CAMEO "Demand" (PLOVER REQUEST): what an obligation stated by a speaker is
 _OBLIGATION_RULE = "cues.tsv deontic"
+_VISITS = ("042", "043")  # CAMEO make / host a visit
+_ARMED = ("MIL", "REB", "INS", "COP")
 # nouns that take their meaning from a compound before them ("mediation effort", "peace talks")
 _LIGHT_NOUNS = ("effort", "efforts", "bid", "initiative", "mission", "process", "campaign", "operation")
 _COUNT_NOUNS = ("dozens", "hundreds", "thousands", "millions", "scores", "number")  # "called on X to …": X does the infinitive
@@ -265,8 +267,8 @@ class EventCoder:
         evidence = Evidence(sentence, sent.start_char, sent.start_char + len(sentence), cand.trigger_text)
         domestic = None if targets else finder.object_phrase(cand)
         for source in sources:
-            if not source.code:
-                continue
+            if not source.code or (code.code[:3] in _VISITS and source.sector in _ARMED):
+                continue  # troops arriving somewhere are no diplomatic visit
             # unknown targets and the source itself are no target ("X and Y agreed" stays one-sided)
             kept = [t for t in targets if t.code and t.code != source.code]
             if not kept and targets and forced_targets is None:

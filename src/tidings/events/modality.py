@@ -144,6 +144,10 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
     "demanded that X withdraw") is its content, not a fact: intended.
     """
     base = governor(trigger)
+    if base.dep_ in ("csubj", "csubjpass") and base.tag_ == "VBG":
+        # "removing the sanctions is out of the question": a gerund subject names an act to
+        # talk about, not one that happened
+        return Assessment(negated=False, modality="hypothetical", speech=None, content_of=base.head.i)
     negated = _negated_here(trigger, cues) or (base.i != trigger.i and _negated_here(base, cues))
     modality: str | None = None
     if _reported_future(base, cues):
