@@ -14,10 +14,10 @@ from tidings.errors import InputError
 from tidings.evaluate import GoldEvent, GoldRecord, evaluate, load_gold, score
 from tidings.records import Actor, Event, Evidence
 
-# Measured 2026-11-28 with the packaged dictionaries and lexicon: type recall 0.755, triple
-# recall 0.552, type precision 0.670, factual precision 0.775.  Floors sit a little under the
-# measurement so unrelated data edits do not flap; raise them as the coder improves.
-DEV_FLOORS = {"type_recall": 0.74, "triple_recall": 0.53, "type_precision": 0.65, "factual_precision": 0.75}
+# Measured 2026-11-28 (second pass) with the packaged dictionaries and lexicon: type recall 0.761,
+# triple recall 0.571, type precision 0.756, factual precision 0.817.  Floors sit a little under
+# the measurement so unrelated data edits do not flap; raise them as the coder improves.
+DEV_FLOORS = {"type_recall": 0.75, "triple_recall": 0.56, "type_precision": 0.74, "factual_precision": 0.80}
 
 
 def event(plover: str, source: str | None, target: str | None = None, *, negated: bool = False,
