@@ -129,6 +129,11 @@ CONSTRUCTIONS = [
     pytest.param("The senator said after the hearing he would not back the nominee if the vote were held.",
                  "after the hearing he would not back the nominee", "indirect", "senator", None, "said",
                  id="root-cue-without-clause"),
+    pytest.param("The deal, as the minister put it, changes everything for the farmers.",
+                 "The deal, as the minister put it, changes everything", "indirect", "minister", None, "put it",
+                 id="as-x-put-it"),
+    pytest.param("The plan, as the mayor said, will fail without more money.",
+                 "The plan, as the mayor said, will fail", "indirect", "mayor", None, "said", id="as-x-said"),
     pytest.param("The union's criticism of the merger grew louder.",
                  "the merger", "indirect", "union", None, "criticism of", id="noun-with-preposition"),
 ]  # fmt: skip

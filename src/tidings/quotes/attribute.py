@@ -520,8 +520,10 @@ class _Finder:
                 return obj
         if cue.dep_ == "ROOT" and entry is not None and entry.indirect:
             return self._rest_of_sentence(cue)
-        if cue.dep_ == "parataxis" and cue.head.i != cue.i:  # "The plan, he said, will fail."
-            host = cue.head
+        # "The deal, as the minister put it, changes everything": the sentence around the cue
+        as_clause = cue.dep_ != "ROOT" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        if (cue.dep_ == "parataxis" or as_clause) and cue.head.i != cue.i:  # "The plan, he said, will fail."
+            host = self.sents[self.sent_of[cue.i]].root if as_clause else cue.head
             if host.dep_ in _SUBJECTS and host.head.i != host.i:
                 host = host.head  # "The difference, he said, is …": the whole clause
             skip = {t.i for t in cue.subtree}
