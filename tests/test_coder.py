@@ -158,6 +158,8 @@ FORBIDDEN = [
      {"plover": "AID"}),
     ("a gerund subject names an act to talk about", "Lifting the sanctions on Cuba is out of the question, Washington said.",
      {"plover": "RETREAT"}),
+    ("a gerund under a noun names a kind of act", "Britain banned the group over its involvement in killing soldiers.",
+     {"plover": "ASSAULT"}),
     ("troops arriving are no diplomatic visit", "Indian peacekeeping troops arrived in South Sudan on Monday.",
      {"plover": "CONSULT"}),
     ("nationals abroad keep their country", "Americans in Iraq protested against the war.",

@@ -144,9 +144,11 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
     "demanded that X withdraw") is its content, not a fact: intended.
     """
     base = governor(trigger)
-    if base.dep_ in ("csubj", "csubjpass") and base.tag_ == "VBG":
-        # "removing the sanctions is out of the question": a gerund subject names an act to
-        # talk about, not one that happened
+    nominal = base.dep_ == "pcomp" and base.head.dep_ == "prep" and base.head.head.pos_ == "NOUN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "poss") for c in base.children)  # fmt: skip
+    if base.tag_ == "VBG" and (base.dep_ in ("csubj", "csubjpass") or nominal):
+        # "removing the sanctions is out of the question", "its involvement in killing": a
+        # gerund as subject or under a noun names a kind of act, not one that happened
         return Assessment(negated=False, modality="hypothetical", speech=None, content_of=base.head.i)
     negated = _negated_here(trigger, cues) or (base.i != trigger.i and _negated_here(base, cues))
     modality: str | None = None
