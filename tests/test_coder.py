@@ -122,6 +122,8 @@ EXPECTED = [
     ("a light noun takes its meaning from its compound; 'between' names the parties",
      "Norway launched a mediation effort between Colombia and Venezuela.",
      "2023-03-16", {"source": "NOR", "target": "VEN", "plover": "CONSULT"}),
+    ("the other party of the occasion", "Kenyan doctors called off their strike after talks with the Kenyan government.",
+     "2023-03-16", {"source": "KEN", "target": "KENGOV", "plover": "CONCEDE"}),
     ("one actor for a country and a sector word in one phrase", "A Serbian army jet shot down a helicopter.",
      "2023-03-16", {"source": "SRBMIL", "plover": "ASSAULT"}),
 ]  # fmt: skip

@@ -58,6 +58,7 @@ _CONDITION_MARKS = ("if", "unless", "until")
 _NESTED_TARGET_PREPS = ("against", "with", "on")
 DEMAND_CODE = "100"  # CAMEO "Demand" (PLOVER REQUEST): what an obligation stated by a speaker is
 _OBLIGATION_RULE = "cues.tsv deontic"
+_CIRCUMSTANCE_PREPS = ("after", "during", "following", "amid", "before")
 _VISITS = ("042", "043")  # CAMEO make / host a visit
 _ARMED = ("MIL", "REB", "INS", "COP")
 # nouns that take their meaning from a compound before them ("mediation effort", "peace talks")
@@ -580,7 +581,7 @@ class _ActorFinder:
             # a protest or exercise without one is aimed at the country where it happens
             # "staged rallies to demand reforms by the government": whom the protest is for
             return (self._prep_object(holders, ("against",)) or self._purpose_target(pred)
-                    or self._place_target(pred))  # fmt: skip
+                    or self._circumstance_target(pred) or self._place_target(pred))  # fmt: skip
         if spec == "dobj":
             found = self.actors_in(obj)
             if found:
@@ -605,6 +606,7 @@ class _ActorFinder:
             self._prep_object(holders, _DEFAULT_TARGET_PREPS)
             or self._complement_target(pred)
             or self._place_target(pred)
+            or self._circumstance_target(pred)
         )
 
     def _place_target(self, pred: Token) -> list[Actor]:
@@ -650,10 +652,24 @@ class _ActorFinder:
                 obj = _child(c, "dobj")
                 slots += [lambda c=c, obj=obj: self.actors_in(obj),
                           lambda c=c, obj=obj: self._prep_object([c] + _nominal_chain(obj), _DEFAULT_TARGET_PREPS)]
+        slots.append(lambda: self._circumstance_target(pred))
         for slot in slots:
             found = [t for t in slot() if t.code and t.code != source.code]
             if found:
                 return found
+        return []
+
+    def _circumstance_target(self, pred: Token) -> list[Actor]:
+        """The other party of the occasion: "called off the strike after talks with the
+        government", "threw stones during protests against the army" → that party."""
+        for c in pred.children:
+            if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS:
+                pobj = _child(c, "pobj")
+                for g in pobj.children if pobj is not None else ():
+                    if g.dep_ == "prep" and g.lower_ in _NESTED_TARGET_PREPS:
+                        found = self.actors_in(_child(g, "pobj"))
+                        if found:
+                            return found
         return []
 
     def _purpose_target(self, pred: Token) -> list[Actor]:
