@@ -124,6 +124,8 @@ EXPECTED = [
      "2023-03-16", {"source": "NOR", "target": "VEN", "plover": "CONSULT"}),
     ("the other party of the occasion", "Kenyan doctors called off their strike after talks with the Kenyan government.",
      "2023-03-16", {"source": "KEN", "target": "KENGOV", "plover": "CONCEDE"}),
+    ("a protest without a target is aimed at the rulers where it happens", "Hundreds of Serbs demonstrated in Serbia on Sunday.",
+     "2023-03-16", {"source": "SRB", "target": "SRBGOV", "plover": "PROTEST"}),
     ("one actor for a country and a sector word in one phrase", "A Serbian army jet shot down a helicopter.",
      "2023-03-16", {"source": "SRBMIL", "plover": "ASSAULT"}),
 ]  # fmt: skip

@@ -581,7 +581,7 @@ class _ActorFinder:
             # a protest or exercise without one is aimed at the country where it happens
             # "staged rallies to demand reforms by the government": whom the protest is for
             return (self._prep_object(holders, ("against",)) or self._purpose_target(pred)
-                    or self._circumstance_target(pred) or self._place_target(pred))  # fmt: skip
+                    or self._circumstance_target(pred) or self._place_target(pred, authority=True))  # fmt: skip
         if spec == "dobj":
             found = self.actors_in(obj)
             if found:
@@ -609,8 +609,9 @@ class _ActorFinder:
             or self._circumstance_target(pred)
         )
 
-    def _place_target(self, pred: Token) -> list[Actor]:
-        """Last resort: the country where it happens ("arrived in Amman" → JOR), as a country."""
+    def _place_target(self, pred: Token, *, authority: bool = False) -> list[Actor]:
+        """Last resort: the country where it happens ("arrived in Amman" → JOR), as a country;
+        with ``authority``, its government (a protest in Serbia is aimed at Serbia's rulers)."""
         obj = _child(pred, "dobj")
         # "rioted at a jail in northern Israel": also one preposition down
         nested = [g for c in pred.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
@@ -619,7 +620,8 @@ class _ActorFinder:
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                 found = [a for a in self.actors_in(_child(c, "pobj")) if a.country]
                 if found:
-                    return [Actor(a.text, a.country, a.country, None, None) for a in found]
+                    sector = "GOV" if authority else None
+                    return [Actor(a.text, a.country + (sector or ""), a.country, sector, None) for a in found]
         return []
 
     def _complement_target(self, pred: Token) -> list[Actor]:
