@@ -126,6 +126,8 @@ EXPECTED = [
      "2023-03-16", {"source": "KEN", "target": "KENGOV", "plover": "CONCEDE"}),
     ("a protest without a target is aimed at the rulers where it happens", "Hundreds of Serbs demonstrated in Serbia on Sunday.",
      "2023-03-16", {"source": "SRB", "target": "SRBGOV", "plover": "PROTEST"}),
+    ("what a noun names was done by its agent", "Kenyan police broke up a rally organised by Ugandan exiles.",
+     "2023-03-16", {"source": "KEN", "target": "UGA"}),
     ("one actor for a country and a sector word in one phrase", "A Serbian army jet shot down a helicopter.",
      "2023-03-16", {"source": "SRBMIL", "plover": "ASSAULT"}),
 ]  # fmt: skip

@@ -444,6 +444,14 @@ class _ActorFinder:
                     step = 1
                 elif here and child.i in {i for m in here for i in range(m.start, m.end)}:
                     step = 0
+                elif child.dep_ == "acl" and child.tag_ == "VBN" and _child(child, "agent") is not None:
+                    # "the demonstration staged by students": whoever did what the noun names
+                    agent = _child(child, "agent")
+                    pobj = _child(agent, "pobj")
+                    if pobj is not None and pobj.i not in seen:
+                        seen.add(pobj.i)
+                        frontier.append((pobj, cost + 1))
+                    continue
                 elif child.dep_ in _STOP_DEPS:
                     continue
                 else:
