@@ -21,6 +21,10 @@ def code_of(found: list[tuple[str, str | None, str]], words: str) -> set[str | N
 CASES = [
     # (what, text, date, words of the mention, expected code)
     ("country", "Kenya closed the border.", "2023-03-15", "Kenya", "KEN"),
+    ("a possessive inside a name", "The Democratic People's Republic of Korea fired a missile.", "2023-03-15",
+     "Democratic People's Republic of Korea", "PRK"),
+    ("country word and sector word on one noun", "A Serbian army jet crashed.", "2023-03-15", "Serbian army", "SRBMIL"),
+    ("a people of a country", "The Albanians of southern Serbia voted.", "2023-03-15", "Albanians of southern Serbia", "SRB"),
     ("capital stands for the government", "Beijing denied the report.", "2023-03-15", "Beijing", "CHNGOV"),
     ("nationality + sector word", "Ukrainian troops crossed the river.", "2023-03-15", "Ukrainian troops", "UKRMIL"),
     ("nationality + government", "The Chinese government denied the report.", "2023-03-15", "Chinese government", "CHNGOV"),

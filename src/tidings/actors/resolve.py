@@ -111,7 +111,9 @@ class ActorResolver:
         return doc
 
     def _dictionary_parts(self, doc: Doc, day: str | None) -> list[Part]:
-        words = [t.text for t in doc]
+        # a possessive token inside a name ("Democratic People 's Republic of Korea") is matched
+        # as the apostrophe the dictionary skips: its keys drop possessives
+        words = ["'" if t.tag_ == "POS" else t.text for t in doc]
         parts: list[Part] = []
         i = 0
         while i < len(words):
