@@ -15,9 +15,9 @@ from tidings.evaluate import GoldEvent, GoldRecord, evaluate, load_gold, score
 from tidings.records import Actor, Event, Evidence
 
 # Measured 2026-11-28 (second pass) with the packaged dictionaries and lexicon: type recall 0.761,
-# triple recall 0.571, type precision 0.756, factual precision 0.817.  Floors sit a little under
+# triple recall 0.601, type precision 0.760, factual precision 0.822.  Floors sit a little under
 # the measurement so unrelated data edits do not flap; raise them as the coder improves.
-DEV_FLOORS = {"type_recall": 0.75, "triple_recall": 0.56, "type_precision": 0.74, "factual_precision": 0.80}
+DEV_FLOORS = {"type_recall": 0.75, "triple_recall": 0.59, "type_precision": 0.75, "factual_precision": 0.81}
 
 
 def event(plover: str, source: str | None, target: str | None = None, *, negated: bool = False,
