@@ -205,21 +205,26 @@ def _poll_articles(db: Path) -> int:
 def test_sigkill_mid_ingest_then_resume_stores_every_article_once(tmp_path):
     """Kill -9 while two reader processes query the store; the re-run finishes the rest."""
     corpus = tmp_path / "c.jsonl"
-    ids = wire_corpus(corpus, 300)
+    ids = wire_corpus(corpus, 400)
     db, stop = tmp_path / "t.duckdb", tmp_path / "stop"
     cmd = [str(TIDINGS), "-q", "ingest", str(corpus), "--db", str(db), "--batch-size", "4"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     readers: list[subprocess.Popen] = []
-    try:
+
+    def wait_for(n: int) -> None:
         deadline = time.monotonic() + 240
-        while _poll_articles(db) < 8:
+        while _poll_articles(db) < n:
             assert proc.poll() is None, "ingest ended before it could be killed"
             assert time.monotonic() < deadline, "ingest made no progress"
-            time.sleep(0.1)
+            time.sleep(0.05)
+
+    try:
+        wait_for(1)  # the store exists: readers start querying while the ingest goes on
         reader = [sys.executable, str(FIXTURES / "reader.py"), str(db), str(stop)]
         readers = [subprocess.Popen(reader, stdout=subprocess.PIPE, text=True) for _ in range(2)]
-        time.sleep(1.0)
-        assert proc.poll() is None, "ingest ended before it could be killed"
+        # Kill as soon as a few batches are in, not after a fixed sleep: on a fast, idle machine
+        # the whole corpus could otherwise be stored before the kill (seen once).
+        wait_for(12)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         killed_at = _poll_articles(db)
