@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import queue
+import re
 import shutil
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -208,23 +210,28 @@ def test_sigkill_mid_ingest_then_resume_stores_every_article_once(tmp_path):
     ids = wire_corpus(corpus, 400)
     db, stop = tmp_path / "t.duckdb", tmp_path / "stop"
     cmd = [str(TIDINGS), "-q", "ingest", str(corpus), "--db", str(db), "--batch-size", "4"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # --debug logs one line per committed batch: the kill comes after a few of them, whatever
+    # the machine's speed (polling the file is no good: the writer holds its lock most of the time)
+    proc = subprocess.Popen([*cmd, "--debug"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)  # fmt: skip
+    committed = queue.Queue()
+
+    def watch() -> None:
+        for line in proc.stderr:
+            found = re.search(r"committed a batch: (\d+) articles stored", line)
+            if found:
+                committed.put(int(found.group(1)))
+
+    threading.Thread(target=watch, daemon=True).start()
     readers: list[subprocess.Popen] = []
-
-    def wait_for(n: int) -> None:
-        deadline = time.monotonic() + 240
-        while _poll_articles(db) < n:
-            assert proc.poll() is None, "ingest ended before it could be killed"
-            assert time.monotonic() < deadline, "ingest made no progress"
-            time.sleep(0.05)
-
     try:
-        wait_for(1)  # the store exists: readers start querying while the ingest goes on
-        reader = [sys.executable, str(FIXTURES / "reader.py"), str(db), str(stop)]
-        readers = [subprocess.Popen(reader, stdout=subprocess.PIPE, text=True) for _ in range(2)]
-        # Kill as soon as a few batches are in, not after a fixed sleep: on a fast, idle machine
-        # the whole corpus could otherwise be stored before the kill (seen once).
-        wait_for(12)
+        stored = 0
+        while stored < 12:
+            stored += committed.get(timeout=240)  # raises queue.Empty when no progress
+            if not readers:  # the store exists: readers query while the ingest goes on
+                reader = [sys.executable, str(FIXTURES / "reader.py"), str(db), str(stop)]
+                readers = [subprocess.Popen(reader, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+        assert proc.poll() is None, "ingest ended before it could be killed"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         killed_at = _poll_articles(db)

@@ -299,6 +299,8 @@ class _BackgroundWriter:
     def _write(self, batch: list[Coded | Failed]) -> tuple[AddStats, float]:
         start = time.perf_counter()
         stats = self.writer.add(batch)
+        # One line per transaction under --debug: what a killed run has safely stored.
+        logger.debug("committed a batch: %d articles stored", stats.stored)
         return stats, time.perf_counter() - start
 
     def submit(self, batch: list[Coded | Failed]) -> None:
