@@ -35,7 +35,9 @@ from tidings.read import read_path
 from tidings.read.html import fragment_text
 from tidings.records import Article
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction" / "wcxb_articles" / "dev"
+DATA = (
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction" / "wcxb_articles" / "dev"
+)
 _TOKEN = re.compile(r"\w+")
 
 
@@ -77,7 +79,9 @@ def main() -> int:
     before, after, gold_all = Counter[str](), Counter[str](), Counter[str]()
     skipped = 0
     for path in list(pages):
-        truth = json.loads((args.data / "ground-truth" / path.name.replace(".html.gz", ".json")).read_text())
+        truth = json.loads(
+            (args.data / "ground-truth" / path.name.replace(".html.gz", ".json")).read_text()
+        )
         if "main_content" not in truth["ground_truth"]:  # one page has no gold text
             pages.remove(path)
             skipped += 1
@@ -106,18 +110,27 @@ def main() -> int:
         scraped["n_after"] += sum(cleaned.values())
         scraped["n_gold"] += sum(gold.values())
     n = len(pages)
-    print(f"WCXB article pages (dev): {n} pages from {args.data} ({skipped} without gold text skipped)")
+    print(
+        f"WCXB article pages (dev): {n} pages from {args.data} ({skipped} without gold text skipped)"
+    )
     print(f"{'system':40s} {'P':>6s} {'R':>6s} {'F1':>6s} {'s/page':>7s}")
     for name, rows in scores.items():
         p, r, f = (sum(col) / n for col in zip(*rows, strict=True))
         print(f"{name:40s} {p:6.3f} {r:6.3f} {f:6.3f} {seconds[name] / n:7.3f}")
     print()
     print("Scraped text (full visible page text) through tidings.clean.clean_text:")
-    print(f"  junk tokens removed:      {1 - scraped['junk_left'] / max(scraped['junk'], 1):6.1%}"
-          f"  ({scraped['junk'] - scraped['junk_left']:,} of {scraped['junk']:,})")
-    print(f"  real (gold) tokens lost:  {scraped['real_lost'] / max(scraped['real'], 1):6.1%}"
-          f"  ({scraped['real_lost']:,} of {scraped['real']:,})")
-    for label, hit, total in (("before cleaning", "hit_before", "n_before"), ("after cleaning", "hit_after", "n_after")):
+    print(
+        f"  junk tokens removed:      {1 - scraped['junk_left'] / max(scraped['junk'], 1):6.1%}"
+        f"  ({scraped['junk'] - scraped['junk_left']:,} of {scraped['junk']:,})"
+    )
+    print(
+        f"  real (gold) tokens lost:  {scraped['real_lost'] / max(scraped['real'], 1):6.1%}"
+        f"  ({scraped['real_lost']:,} of {scraped['real']:,})"
+    )
+    for label, hit, total in (
+        ("before cleaning", "hit_before", "n_before"),
+        ("after cleaning", "hit_after", "n_after"),
+    ):
         p = scraped[hit] / max(scraped[total], 1)
         r = scraped[hit] / max(scraped["n_gold"], 1)
         f = 2 * p * r / (p + r) if p + r else 0.0

@@ -75,10 +75,14 @@ def read_ann(path: Path, text: str) -> list[Gold]:
             events.append(dict(arg.split(":", 1) for arg in cols[1].split()))
     golds = []
     for ev in events:
-        content = next((spans[v] for k, v in ev.items() if k.startswith("Content") and v in spans), None)
+        content = next(
+            (spans[v] for k, v in ev.items() if k.startswith("Content") and v in spans), None
+        )
         if content is None:
             continue
-        source = next((spans[v][2] for k, v in ev.items() if k.startswith("Source") and v in spans), None)
+        source = next(
+            (spans[v][2] for k, v in ev.items() if k.startswith("Source") and v in spans), None
+        )
         s = content[1][0][0]
         before = text[max(0, s - 3) : s].strip()
         marked = text[s : s + 1] in _MARKS or (before[-1:] in _MARKS if before else False)
@@ -115,7 +119,9 @@ def naive_predict(text: str) -> list[Pred]:
         said_after = _NAIVE_SAID.search(after)
         said_before = list(_NAIVE_SAID.finditer(before))
         if said_after:
-            names = _NAIVE_NAME.findall(after[: said_after.start()]) or _NAIVE_NAME.findall(after[said_after.end() :])
+            names = _NAIVE_NAME.findall(after[: said_after.start()]) or _NAIVE_NAME.findall(
+                after[said_after.end() :]
+            )
             words = _speaker_words(names[0] if names else "")
         elif said_before:
             names = _NAIVE_NAME.findall(before[: said_before[-1].start()])
@@ -231,7 +237,9 @@ class Run:
     seconds: Counter[str]
 
 
-def evaluate(directory: Path, systems: dict[str, Callable[[str], list[Pred]]], *, limit: int = 0) -> Run:
+def evaluate(
+    directory: Path, systems: dict[str, Callable[[str], list[Pred]]], *, limit: int = 0
+) -> Run:
     """Score each system on the articles under ``directory`` (the first ``limit`` when given)."""
     texts = sorted((directory / "text").glob("*.txt"))
     if limit:
@@ -258,17 +266,28 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
-    ap.add_argument("--bare", action="store_true",
-                    help="spaCy + tidings_quotes only, without the actor dictionaries (faster)")
+    ap.add_argument(
+        "--bare",
+        action="store_true",
+        help="spaCy + tidings_quotes only, without the actor dictionaries (faster)",
+    )
     args = ap.parse_args()
     if not list((args.dir / "text").glob("*.txt")):
         print(f"no articles under {args.dir}/text", file=sys.stderr)
         return 1
-    ours = ("tidings (spaCy + quotes only)", bare_predict()) if args.bare else ("tidings Pipeline", pipeline_predict())
+    ours = (
+        ("tidings (spaCy + quotes only)", bare_predict())
+        if args.bare
+        else ("tidings Pipeline", pipeline_predict())
+    )
     systems = {ours[0]: ours[1], "baseline (marks + nearest said)": naive_predict}
     run = evaluate(args.dir, systems, limit=args.limit)
-    print(f"PolNeAR dev: {run.articles} articles, {run.files} annotation files, {run.words} words ({args.dir})")
-    print("match: prediction covers >= half of the gold content's word tokens; multi-annotator articles averaged")
+    print(
+        f"PolNeAR dev: {run.articles} articles, {run.files} annotation files, {run.words} words ({args.dir})"
+    )
+    print(
+        "match: prediction covers >= half of the gold content's word tokens; multi-annotator articles averaged"
+    )
     for name, score in run.scores.items():
         print(score.report(name) + f"\n  time {run.seconds[name]:.1f} s")
     return 0

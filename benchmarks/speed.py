@@ -34,11 +34,15 @@ def load_texts(path: Path, limit: int) -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=300, help="number of articles (default 300)")
     parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--repeat", type=int, default=2, help="alternating runs, best of each (default 2)")
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="alternating runs, best of each (default 2)"
+    )
     args = parser.parse_args()
     if not args.corpus.is_file():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -75,8 +79,12 @@ def main() -> int:
         ours = min(ours, time.perf_counter() - started)
 
     print(f"baseline   {baseline:.2f} s  bare nlp.pipe parse ({words / baseline:,.0f} words/s)")
-    print(f"tidings    {ours:.2f} s  Pipeline.code ({words / ours:,.0f} words/s, {len(texts) / ours:.1f} articles/s, {events} events)")
-    print(f"ratio      {ours / baseline:.3f}  (coding adds {100 * (ours / baseline - 1):.1f} % to the parse)")
+    print(
+        f"tidings    {ours:.2f} s  Pipeline.code ({words / ours:,.0f} words/s, {len(texts) / ours:.1f} articles/s, {events} events)"
+    )
+    print(
+        f"ratio      {ours / baseline:.3f}  (coding adds {100 * (ours / baseline - 1):.1f} % to the parse)"
+    )
     return 0
 
 

@@ -42,7 +42,9 @@ CASES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("what", "text", "date", "words", "code"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("what", "text", "date", "words", "code"), CASES, ids=[c[0] for c in CASES]
+)
 def test_actor(what: str, text: str, date: str, words: str, code: str) -> None:
     found = mentions(text, date)
     codes = code_of(found, words)
@@ -70,7 +72,9 @@ def test_coreference(what: str, text: str, words: str, codes: set[str]) -> None:
 
 
 def test_mentions_are_in_token_order_with_heads_inside() -> None:
-    doc = default_pipeline().parse(Article(id="t", text="Kenya and Uganda met. They signed a deal with Chad."))
+    doc = default_pipeline().parse(
+        Article(id="t", text="Kenya and Uganda met. They signed a deal with Chad.")
+    )
     spans = [(m.start, m.end) for m in doc._.actors]
     assert spans == sorted(spans)
     assert all(m.start <= m.head < m.end for m in doc._.actors)

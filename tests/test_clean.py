@@ -102,7 +102,11 @@ def test_footer_blocks_are_removed(tail):
 )
 def test_real_sentences_are_never_dropped(sentence):
     first, second = BODY.split("\n\n")
-    for text in (f"{first}\n\n{sentence}\n\n{second}", f"{sentence}\n\n{BODY}", f"{BODY}\n\n{sentence}"):
+    for text in (
+        f"{first}\n\n{sentence}\n\n{second}",
+        f"{sentence}\n\n{BODY}",
+        f"{BODY}\n\n{sentence}",
+    ):
         assert sentence in clean_text(text)
 
 
@@ -129,10 +133,22 @@ def test_hard_wrapped_paragraphs_are_joined():
 @pytest.mark.parametrize(
     ("broken", "fixed"),
     [
-        ("The minister\u00e2\u20ac\u2122s office said talks would resume.", "The minister\u2019s office said talks would resume."),
-        ("Talks in Z\u00c3\u00bcrich ended on Monday without a deal, officials said.", "Talks in Z\u00fcrich ended on Monday without a deal, officials said."),
-        ("The court&#39;s ruling was final, the judge said on Monday.", "The court's ruling was final, the judge said on Monday."),
-        ("Officials\u00a0said\u200b the  vote would go ahead.", "Officials said the vote would go ahead."),
+        (
+            "The minister\u00e2\u20ac\u2122s office said talks would resume.",
+            "The minister\u2019s office said talks would resume.",
+        ),
+        (
+            "Talks in Z\u00c3\u00bcrich ended on Monday without a deal, officials said.",
+            "Talks in Z\u00fcrich ended on Monday without a deal, officials said.",
+        ),
+        (
+            "The court&#39;s ruling was final, the judge said on Monday.",
+            "The court's ruling was final, the judge said on Monday.",
+        ),
+        (
+            "Officials\u00a0said\u200b the  vote would go ahead.",
+            "Officials said the vote would go ahead.",
+        ),
     ],
 )
 def test_unicode_repair(broken, fixed):
@@ -148,12 +164,21 @@ def test_curly_quotes_are_kept():
     ("text", "language"),
     [
         (BODY, "en"),
-        ("Le gouvernement français a annoncé mardi de nouvelles sanctions contre la Russie après "
-         "des frappes sur des villes ukrainiennes.", "fr"),
-        ("Die Bundesregierung hat am Dienstag neue Sanktionen gegen Russland angekündigt, teilte "
-         "ein Sprecher in Berlin mit.", "de"),
-        ("El gobierno de España anunció el martes nuevas sanciones contra Rusia tras los ataques "
-         "contra ciudades ucranianas.", "es"),
+        (
+            "Le gouvernement français a annoncé mardi de nouvelles sanctions contre la Russie après "
+            "des frappes sur des villes ukrainiennes.",
+            "fr",
+        ),
+        (
+            "Die Bundesregierung hat am Dienstag neue Sanktionen gegen Russland angekündigt, teilte "
+            "ein Sprecher in Berlin mit.",
+            "de",
+        ),
+        (
+            "El gobierno de España anunció el martes nuevas sanciones contra Rusia tras los ataques "
+            "contra ciudades ucranianas.",
+            "es",
+        ),
         ("Talks resumed.", None),
         ("", None),
     ],
@@ -171,8 +196,11 @@ def test_clean_article_sets_language_and_title():
 
 
 def test_clean_article_marks_non_english_text():
-    raw = Article(id="fr1", text="PARIS — Le président a reçu mardi son homologue allemand à "
-                  "l'Élysée pour parler de la guerre en Ukraine et des sanctions.")
+    raw = Article(
+        id="fr1",
+        text="PARIS — Le président a reçu mardi son homologue allemand à "
+        "l'Élysée pour parler de la guerre en Ukraine et des sanctions.",
+    )
     assert clean_article(raw).language == "fr"
 
 

@@ -20,7 +20,14 @@ STORY = "On Tuesday, Egypt called on Israel to halt its offensive in Gaza."
 def inputs(tmp_path: Path) -> Path:
     (tmp_path / "story.txt").write_text(STORY + "\n", encoding="utf-8")
     (tmp_path / "wire.jsonl").write_text(
-        json.dumps({"id": "wire-7", "date": "2023-01-05", "text": "Kenya and Uganda signed a border agreement."}) + "\n",
+        json.dumps(
+            {
+                "id": "wire-7",
+                "date": "2023-01-05",
+                "text": "Kenya and Uganda signed a border agreement.",
+            }
+        )
+        + "\n",
         encoding="utf-8",
     )
     return tmp_path
@@ -36,7 +43,9 @@ def test_jsonl_output(inputs: Path) -> None:
     assert code == 0, err
     events = [json.loads(line) for line in out.splitlines()]
     request = [e for e in events if e["plover"] == "REQUEST"]
-    assert request and request[0]["source"]["code"] == "EGY" and request[0]["target"]["code"] == "ISR"
+    assert (
+        request and request[0]["source"]["code"] == "EGY" and request[0]["target"]["code"] == "ISR"
+    )
     assert request[0]["date"] == "2023-01-03"  # "on Tuesday" before Thursday 2023-01-05
     assert request[0]["evidence"]["text"] == STORY
 

@@ -181,13 +181,19 @@ FORBIDDEN = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("construction", "text", "date", "pattern"), EXPECTED, ids=[r[0] for r in EXPECTED])
-def test_construction_is_coded(pipe, construction: str, text: str, date: str, pattern: dict) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("construction", "text", "date", "pattern"), EXPECTED, ids=[r[0] for r in EXPECTED]
+)
+def test_construction_is_coded(
+    pipe, construction: str, text: str, date: str, pattern: dict
+) -> None:  # type: ignore[no-untyped-def]
     events = code(pipe, text, date)
     assert any(matches(e, pattern) for e in events), f"{construction}\n{show(events)}"
 
 
-@pytest.mark.parametrize(("construction", "text", "pattern"), FORBIDDEN, ids=[r[0] for r in FORBIDDEN])
+@pytest.mark.parametrize(
+    ("construction", "text", "pattern"), FORBIDDEN, ids=[r[0] for r in FORBIDDEN]
+)
 def test_construction_is_not_coded(pipe, construction: str, text: str, pattern: dict) -> None:  # type: ignore[no-untyped-def]
     bad = [e for e in code(pipe, text) if matches(e, pattern)]
     assert not bad, f"{construction}\n{show(bad)}"
@@ -220,6 +226,10 @@ def test_adjectival_participle_is_not_an_event(pipe) -> None:  # type: ignore[no
 
 def test_a_blank_line_ends_a_sentence(pipe) -> None:  # type: ignore[no-untyped-def]
     # a headline without final punctuation is not run into the paragraph after it
-    events = code(pipe, "Turkey protests\n\nThe Greek navy seized a Turkish ship near Lesbos on Monday.")
-    assert events and all(e.evidence.text.startswith(("Turkey protests", "The Greek")) for e in events)
+    events = code(
+        pipe, "Turkey protests\n\nThe Greek navy seized a Turkish ship near Lesbos on Monday."
+    )
+    assert events and all(
+        e.evidence.text.startswith(("Turkey protests", "The Greek")) for e in events
+    )
     assert all("\n" not in e.evidence.text for e in events)

@@ -30,7 +30,11 @@ def test_scraped_article_with_junk_at_both_ends_returns_exactly_the_body():
     (article,) = lines(result.stdout)
     assert list(article) == ["id", "title", "date", "source", "url", "language", "text"]
     assert article["text"] == (FIXTURES / "scraped.expected").read_text(encoding="utf-8").strip()
-    assert (article["source"], article["language"], article["date"]) == ("Harbour Courier", "en", "2024-04-03")
+    assert (article["source"], article["language"], article["date"]) == (
+        "Harbour Courier",
+        "en",
+        "2024-04-03",
+    )
 
 
 def test_date_option_fills_missing_dates_only():
@@ -60,10 +64,26 @@ def _sparse(path: Path, size: int) -> None:
     [
         ("empty.txt", lambda p: p.write_bytes(b""), "empty file"),
         ("binary.bin", lambda p: p.write_bytes(bytes(range(256)) * 16), "binary file"),
-        ("huge.txt", lambda p: _sparse(p, 200 * 1024 * 1024), "too big (200 MB; the limit is 50 MB"),
-        ("cut.jsonl.gz", lambda p: p.write_bytes(gzip.compress(b'{"text": "x"}\n' * 5000)[:100]), "truncated gzip file"),
-        ("broken.html", lambda p: p.write_bytes(b"<html><body><div><span></div></p></html"), "no article text"),
-        ("titles.rss", lambda p: p.write_bytes((FIXTURES / "feed_titles_only.rss").read_bytes()), "feed has no entries with content"),
+        (
+            "huge.txt",
+            lambda p: _sparse(p, 200 * 1024 * 1024),
+            "too big (200 MB; the limit is 50 MB",
+        ),
+        (
+            "cut.jsonl.gz",
+            lambda p: p.write_bytes(gzip.compress(b'{"text": "x"}\n' * 5000)[:100]),
+            "truncated gzip file",
+        ),
+        (
+            "broken.html",
+            lambda p: p.write_bytes(b"<html><body><div><span></div></p></html"),
+            "no article text",
+        ),
+        (
+            "titles.rss",
+            lambda p: p.write_bytes((FIXTURES / "feed_titles_only.rss").read_bytes()),
+            "feed has no entries with content",
+        ),
         ("missing.txt", lambda p: None, "no such file or directory"),
     ],
 )
@@ -80,12 +100,20 @@ def test_bad_input_gives_one_line_and_the_others_are_still_read(tmp_path, name, 
 
 def test_invalid_json_line_names_the_line_and_carries_on(tmp_path):
     path = tmp_path / "a.jsonl"
-    good = json.dumps({"id": "ok", "text": "TALLINN (Harbour Courier) — Estonia's government resigned on Monday, the prime minister said."})
+    good = json.dumps(
+        {
+            "id": "ok",
+            "text": "TALLINN (Harbour Courier) — Estonia's government resigned on Monday, the prime minister said.",
+        }
+    )
     path.write_text(f"{good}\nnot json\n{good}\n", encoding="utf-8")
     result = run(str(path))
     assert result.exit_code == 1
     assert [a["id"] for a in lines(result.stdout)] == ["ok", "ok"]
-    assert result.stderr.strip() == f"error: {path}: line 2: invalid JSON (Expecting value at column 1)"
+    assert (
+        result.stderr.strip()
+        == f"error: {path}: line 2: invalid JSON (Expecting value at column 1)"
+    )
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read files without permission")
@@ -98,7 +126,9 @@ def test_unreadable_file(tmp_path):
 
 
 def test_directory_of_mixed_files(tmp_path):
-    (tmp_path / "a.txt").write_text((FIXTURES / "scraped.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        (FIXTURES / "scraped.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / "b.html").write_bytes((FIXTURES / "page.html").read_bytes())
     (tmp_path / "c.jsonl").write_text('{"id": 1, "text": ""}\n', encoding="utf-8")
     (tmp_path / "d.png").write_bytes(b"\x89PNG\r\n\x1a\n")
@@ -125,7 +155,10 @@ def test_debug_shows_the_traceback(tmp_path):
     assert "Traceback" not in quiet.stderr
     result = run(str(path), "--debug")
     assert result.exit_code == 1
-    assert f"error: {path}: empty file" in result.stderr and "Traceback (most recent call last)" in result.stderr
+    assert (
+        f"error: {path}: empty file" in result.stderr
+        and "Traceback (most recent call last)" in result.stderr
+    )
 
 
 def test_gzipped_stdin():

@@ -230,7 +230,9 @@ def test_sigkill_mid_ingest_then_resume_stores_every_article_once(tmp_path):
             stored += committed.get(timeout=240)  # raises queue.Empty when no progress
             if not readers:  # the store exists: readers query while the ingest goes on
                 reader = [sys.executable, str(FIXTURES / "reader.py"), str(db), str(stop)]
-                readers = [subprocess.Popen(reader, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+                readers = [
+                    subprocess.Popen(reader, stdout=subprocess.PIPE, text=True) for _ in range(2)
+                ]
         assert proc.poll() is None, "ingest ended before it could be killed"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()

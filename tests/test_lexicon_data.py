@@ -440,13 +440,17 @@ def test_echo_measure(example: str, sentence: str, why: str | None) -> None:
 def test_examples_do_not_echo_plover_dev_sentences(shared_data: Path) -> None:
     gold = shared_data / "plover" / "plover_gsr_dev.jsonl"
     sentences = [
-        json.loads(line)["text"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()
+        json.loads(line)["text"]
+        for line in gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
     ]
     problems = []
     for r in VERBS + NOUNS:
         for sentence in sentences:
             why = echoes(r.cells["example"], sentence)
             if why:
-                problems.append(f"{r.where}: {r.cells['example']!r} shares {why} with {sentence[:80]!r}")
+                problems.append(
+                    f"{r.where}: {r.cells['example']!r} shares {why} with {sentence[:80]!r}"
+                )
                 break
     assert sentences and not problems, "\n".join(problems)

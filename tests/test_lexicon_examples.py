@@ -33,15 +33,22 @@ ENTRIES = [e for e in LEXICON.all_entries() if _emitted(e)]
 def coded() -> dict[str, list]:
     from tidings.pipeline import default_pipeline
 
-    articles = [Article(id=e.rule, text=e.example, date="2023-03-15", language="en") for e in ENTRIES]
+    articles = [
+        Article(id=e.rule, text=e.example, date="2023-03-15", language="en") for e in ENTRIES
+    ]
     return {r.article.id: r.events for r in default_pipeline().code(articles, batch_size=64)}
 
 
 @pytest.mark.parametrize(
     "entry",
     [
-        pytest.param(e, id=e.rule, marks=[pytest.mark.xfail(reason=KNOWN_FAILURES[e.rule], strict=True)]
-                     if e.rule in KNOWN_FAILURES else [])  # fmt: skip
+        pytest.param(
+            e,
+            id=e.rule,
+            marks=[pytest.mark.xfail(reason=KNOWN_FAILURES[e.rule], strict=True)]
+            if e.rule in KNOWN_FAILURES
+            else [],
+        )  # fmt: skip
         for e in ENTRIES
     ],
 )
@@ -54,6 +61,7 @@ def test_example_codes_to_its_entry(entry, coded: dict[str, list]) -> None:  # t
 
 def test_pass_rate_floor(coded: dict[str, list]) -> None:
     passed = sum(
-        any(e.rule == x.rule or e.cameo == x.cameo for e in coded[x.rule] if not e.negated) for x in ENTRIES
+        any(e.rule == x.rule or e.cameo == x.cameo for e in coded[x.rule] if not e.negated)
+        for x in ENTRIES
     )
     assert passed / len(ENTRIES) >= 0.98

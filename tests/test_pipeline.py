@@ -21,7 +21,12 @@ def pipe() -> Pipeline:
 
 
 ARTICLES = [
-    Article(id="a", text="Kenya and Tanzania signed a border agreement.", date="2023-01-02", language="en"),
+    Article(
+        id="a",
+        text="Kenya and Tanzania signed a border agreement.",
+        date="2023-01-02",
+        language="en",
+    ),
     Article(id="b", text="La France a condamné l'attaque.", date="2023-01-02", language="fr"),
     Article(id="c", text="   \n", date="2023-01-02"),
     Article(id="d", text="Egypt called on Israel to halt its offensive.", date="2023-01-03"),
@@ -88,7 +93,9 @@ def test_user_actor_file(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     text = "Kellen met with Putin in Moscow."
-    assert not any(e.source.code == "ESTGOV" for e in default_pipeline().code_text(text, "2023-01-02"))
+    assert not any(
+        e.source.code == "ESTGOV" for e in default_pipeline().code_text(text, "2023-01-02")
+    )
     events = Pipeline(actor_files=[people]).code_text(text, "2023-01-02")
     assert any(e.source.code == "ESTGOV" and e.source.name == "Mara Kellen" for e in events)
 

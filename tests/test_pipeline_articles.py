@@ -22,7 +22,11 @@ def _prefix(actor: Actor | None, want: object) -> bool:
     if want is None:
         return actor is None
     wants = want if isinstance(want, list) else [want]
-    return actor is not None and actor.code is not None and any(actor.code.startswith(w) for w in wants)
+    return (
+        actor is not None
+        and actor.code is not None
+        and any(actor.code.startswith(w) for w in wants)
+    )
 
 
 def matches(event: Event, pattern: dict) -> bool:
@@ -56,7 +60,9 @@ def _events(name: str) -> tuple[Event, ...]:
 
     spec = _spec(ARTICLES / f"{name}.expected.json")
     meta = spec["article"]
-    items = [a for a in read_path(ARTICLES / spec["file"], date=meta["date"]) if isinstance(a, Article)]
+    items = [
+        a for a in read_path(ARTICLES / spec["file"], date=meta["date"]) if isinstance(a, Article)
+    ]
     assert items, f"{spec['file']} did not read"
     article = Article(id=meta["id"], text=items[0].text, date=meta["date"], language="en")
     return tuple(_pipeline().code_article(article).events)
@@ -81,28 +87,30 @@ KNOWN_FAILURES = {
 
 
 # Stretch patterns the coder now handles: held to like core ones, so a regression shows.
-HANDLED_STRETCH = frozenset({
-    "beijing_ceasefire:alleged-aid",
-    "beijing_ceasefire:endorse-plan-blr",
-    "beijing_ceasefire:endorse-plan-chn",
-    "beijing_ceasefire:meet-xi",
-    "beijing_ceasefire:never-provided-weapons",
-    "beijing_ceasefire:sign-agreements-blr",
-    "beijing_ceasefire:sign-agreements-chn",
-    "belarus_protests_2020:police-sector",
-    "belarus_protests_2020:she-urges",
-    "belarus_protests_2020:strike-call",
-    "belarus_protests_2020:tikhanovskaya-opp",
-    "iran_deal_withdrawal_2018:alleged-missiles",
-    "iran_deal_withdrawal_2018:iran-not-withdrawn",
-    "iran_deal_withdrawal_2018:netanyahu-accused-last-week",
-    "iran_deal_withdrawal_2018:talks-with-russia",
-    "iran_deal_withdrawal_2018:the-ministry-accuses",
-    "iran_deal_withdrawal_2018:three-urge",
-    "iran_deal_withdrawal_2018:zarif-moscow",
-    "kyiv_strikes_passive:joint-troops",
-    "xi_washington_2012:obama-welcome-rise",
-})
+HANDLED_STRETCH = frozenset(
+    {
+        "beijing_ceasefire:alleged-aid",
+        "beijing_ceasefire:endorse-plan-blr",
+        "beijing_ceasefire:endorse-plan-chn",
+        "beijing_ceasefire:meet-xi",
+        "beijing_ceasefire:never-provided-weapons",
+        "beijing_ceasefire:sign-agreements-blr",
+        "beijing_ceasefire:sign-agreements-chn",
+        "belarus_protests_2020:police-sector",
+        "belarus_protests_2020:she-urges",
+        "belarus_protests_2020:strike-call",
+        "belarus_protests_2020:tikhanovskaya-opp",
+        "iran_deal_withdrawal_2018:alleged-missiles",
+        "iran_deal_withdrawal_2018:iran-not-withdrawn",
+        "iran_deal_withdrawal_2018:netanyahu-accused-last-week",
+        "iran_deal_withdrawal_2018:talks-with-russia",
+        "iran_deal_withdrawal_2018:the-ministry-accuses",
+        "iran_deal_withdrawal_2018:three-urge",
+        "iran_deal_withdrawal_2018:zarif-moscow",
+        "kyiv_strikes_passive:joint-troops",
+        "xi_washington_2012:obama-welcome-rise",
+    }
+)
 
 
 def _cases(kind: str) -> list:
@@ -114,7 +122,11 @@ def _cases(kind: str) -> list:
             known = KNOWN_FAILURES.get(f"{name}:{pattern['id']}")
             if known:
                 marks.append(pytest.mark.xfail(reason=known, strict=False))
-            elif kind == "expected" and pattern.get("level") == "stretch" and f"{name}:{pattern['id']}" not in HANDLED_STRETCH:
+            elif (
+                kind == "expected"
+                and pattern.get("level") == "stretch"
+                and f"{name}:{pattern['id']}" not in HANDLED_STRETCH
+            ):
                 marks.append(pytest.mark.xfail(reason="stretch construction", strict=False))
             out.append(pytest.param(name, pattern, id=f"{name}:{pattern['id']}", marks=marks))
     return out
@@ -132,7 +144,9 @@ def _describe(events: tuple[Event, ...]) -> str:
 @pytest.mark.parametrize(("name", "pattern"), _cases("expected"))
 def test_expected_event_is_coded(name: str, pattern: dict) -> None:
     events = _events(name)
-    assert any(matches(e, pattern) for e in events), f"{pattern['why']}\ncoded:\n{_describe(events)}"
+    assert any(matches(e, pattern) for e in events), (
+        f"{pattern['why']}\ncoded:\n{_describe(events)}"
+    )
 
 
 @pytest.mark.parametrize(("name", "pattern"), _cases("forbidden"))

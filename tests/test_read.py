@@ -49,7 +49,13 @@ def test_html_page_gives_body_and_metadata():
     assert article.url == "https://pacificledger.example/world/2019/06/18/chile-peru-fisheries"
     assert article.text.startswith("LIMA (Pacific Ledger) — Chile and Peru signed an agreement")
     assert article.text.endswith("at the International Court of Justice in 2014.")
-    for furniture in ("cookies", "Most read", "Markets rally", "All rights reserved", "By Lucia Ortega"):
+    for furniture in (
+        "cookies",
+        "Most read",
+        "Markets rally",
+        "All rights reserved",
+        "By Lucia Ortega",
+    ):
         assert furniture not in article.text
     assert article.text.count("\n\n") == 3  # four paragraphs
 
@@ -64,7 +70,11 @@ def test_jsonl_lines_with_text_or_html_ids_and_dates():
     items = articles(FIXTURES / "articles.jsonl")
     assert [a.id for a in items[:2]] == ["kenya-rail-2017", "42"]
     kenya, ethiopia, uganda = items
-    assert (kenya.title, kenya.date, kenya.source) == ("Kenya opens Chinese-built railway", "2017-05-31", "Savanna Wire")
+    assert (kenya.title, kenya.date, kenya.source) == (
+        "Kenya opens Chinese-built railway",
+        "2017-05-31",
+        "Savanna Wire",
+    )
     assert kenya.url == "https://savannawire.example/2017/05/31/kenya-rail"
     assert kenya.text.count("\n\n") == 1
     assert ethiopia.date == "2017-06-02"  # "June 2, 2017" normalised
@@ -97,7 +107,11 @@ def test_json_file_without_article_fields(tmp_path):
 @pytest.mark.parametrize("name", ["articles.csv"])
 def test_csv_rows(name):
     estonia, latvia = articles(FIXTURES / name)
-    assert (estonia.id, estonia.title, estonia.date) == ("baltic-1", "Estonia expels diplomat", "2021-09-03")
+    assert (estonia.id, estonia.title, estonia.date) == (
+        "baltic-1",
+        "Estonia expels diplomat",
+        "2021-09-03",
+    )
     assert latvia.text.endswith("The first units are due to arrive next year, officials said.")
 
 
@@ -138,8 +152,12 @@ def _warc(path: Path, pages: list[tuple[str, str, str]], *, gz: bool) -> None:
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=gz)
         for url, content_type, body in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()), http_headers=headers)
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body.encode()), http_headers=headers
+            )
             writer.write_record(record)
 
 
@@ -161,13 +179,22 @@ def test_warc_html_responses(tmp_path, name):
 
 def test_truncated_warc_gz_keeps_pages_before_the_damage(tmp_path):
     path = tmp_path / "crawl.warc.gz"
-    _warc(path, [("https://a.example/1", "text/html", PAGE), ("https://a.example/2", "text/html", PAGE * 3)], gz=True)
+    _warc(
+        path,
+        [
+            ("https://a.example/1", "text/html", PAGE),
+            ("https://a.example/2", "text/html", PAGE * 3),
+        ],
+        gz=True,
+    )
     data = path.read_bytes()
     first_record_end = data.index(b"\x1f\x8b", 10)  # each record is its own gzip member
     path.write_bytes(data[: first_record_end + (len(data) - first_record_end) // 2])
     first, error = read_path(path)
     assert isinstance(first, Article) and first.url == "https://a.example/1"
-    assert str(error) == f"{path}: truncated gzip file after 1 pages (compressed stream ended early)"
+    assert (
+        str(error) == f"{path}: truncated gzip file after 1 pages (compressed stream ended early)"
+    )
 
 
 def test_directory_is_read_recursively_by_extension(tmp_path):
@@ -236,7 +263,9 @@ def test_kind_is_sniffed_without_a_known_extension(tmp_path, content, kind):
 
 
 def test_date_and_source_fill_only_what_the_input_lacks():
-    items = articles(FIXTURES / "articles.jsonl", FIXTURES / "page.html", date="2001-01-01", source="Desk")
+    items = articles(
+        FIXTURES / "articles.jsonl", FIXTURES / "page.html", date="2001-01-01", source="Desk"
+    )
     scraped, page = items[1], items[3]
     assert (scraped.date, scraped.source) == ("2017-06-02", "Desk")
     assert (page.date, page.source) == ("2019-06-18", "Pacific Ledger")
@@ -282,7 +311,9 @@ def test_jsonl_is_streamed_not_loaded(tmp_path):
 def test_invalid_json_line_is_named_and_the_rest_are_read(tmp_path):
     path = tmp_path / "a.jsonl"
     good = json.dumps({"id": "ok", "text": SENTENCE})
-    path.write_text(f"{good}\n{{\"id\": \"bad\", \"text\": \n{good}\n[1, 2]\n{{\"id\": \"x\"}}\n", encoding="utf-8")
+    path.write_text(
+        f'{good}\n{{"id": "bad", "text": \n{good}\n[1, 2]\n{{"id": "x"}}\n', encoding="utf-8"
+    )
     items = list(read_path(path))
     assert [a.id for a in items if isinstance(a, Article)] == ["ok", "ok"]
     assert [str(e) for e in items if isinstance(e, InputError)] == [
@@ -297,7 +328,10 @@ def test_size_limit_applies_per_file_and_per_line(tmp_path):
     big.write_text(SENTENCE * 100, encoding="utf-8")
     lines = tmp_path / "lines.jsonl"
     lines.write_text(
-        json.dumps({"id": "long", "text": SENTENCE * 100}) + "\n" + json.dumps({"id": "short", "text": SENTENCE}) + "\n",
+        json.dumps({"id": "long", "text": SENTENCE * 100})
+        + "\n"
+        + json.dumps({"id": "short", "text": SENTENCE})
+        + "\n",
         encoding="utf-8",
     )
     items = list(iter_articles([big, lines], max_bytes=4096))
@@ -319,10 +353,18 @@ def test_size_limit_applies_per_file_and_per_line(tmp_path):
         ("truncated.txt.gz", gzip.compress(SENTENCE.encode() * 50)[:60], "truncated gzip file"),
         ("notgzip.txt.gz", b"plain text, not gzip at all", "corrupt gzip file"),
         ("no_text.html", (FIXTURES / "no_text.html").read_bytes(), "no article text"),
-        ("titles.rss", (FIXTURES / "feed_titles_only.rss").read_bytes(), "feed has no entries with content"),
+        (
+            "titles.rss",
+            (FIXTURES / "feed_titles_only.rss").read_bytes(),
+            "feed has no entries with content",
+        ),
         ("notwarc.warc", b"this is not a web archive\n" * 10, "not a WARC file"),
         ("empty.warc.gz", gzip.compress(b""), "empty file"),
-        ("furniture.txt", b"Menu Search\n\nAdvertisement\n\n(c) 2020 Site. All rights reserved.", "no article text"),
+        (
+            "furniture.txt",
+            b"Menu Search\n\nAdvertisement\n\n(c) 2020 Site. All rights reserved.",
+            "no article text",
+        ),
     ],
 )
 def test_bad_inputs_are_yielded_as_errors(tmp_path, name, content, reason):
@@ -341,8 +383,10 @@ def test_missing_path_is_an_error_and_others_are_still_read(tmp_path):
 
 def test_empty_directory_is_an_error(tmp_path):
     (tmp_path / "notes.docx").write_bytes(b"PK")
-    assert errors_of(tmp_path) == [f"{tmp_path}: directory has no input files (extensions read: "
-                                   ".atom .csv .htm .html .json .jsonl .ndjson .rdf .rss .shtml .text .tsv .txt .warc .xhtml .xml)"]
+    assert errors_of(tmp_path) == [
+        f"{tmp_path}: directory has no input files (extensions read: "
+        ".atom .csv .htm .html .json .jsonl .ndjson .rdf .rss .shtml .text .tsv .txt .warc .xhtml .xml)"
+    ]
 
 
 def test_warc_without_html_pages_is_an_error(tmp_path):
@@ -352,8 +396,10 @@ def test_warc_without_html_pages_is_an_error(tmp_path):
 
 
 def test_html_declared_charset_is_used(tmp_path):
-    body = ("МОСКВА — Министр иностранных дел России провёл в понедельник переговоры со своим "
-            "коллегой из Китая, сообщило министерство.")
+    body = (
+        "МОСКВА — Министр иностранных дел России провёл в понедельник переговоры со своим "
+        "коллегой из Китая, сообщило министерство."
+    )
     page = f'<html><head><meta charset="windows-1251"><title>Переговоры</title></head><body><p>{body}</p></body></html>'
     path = tmp_path / "ru.html"
     path.write_bytes(page.encode("cp1251"))
@@ -372,7 +418,9 @@ def test_csv_row_with_empty_text_is_named_and_the_rest_are_read(tmp_path):
 
 def test_utf16_jsonl_is_streamed(tmp_path):
     path = tmp_path / "a.jsonl"
-    path.write_bytes(json.dumps({"id": "u16", "text": SENTENCE}, ensure_ascii=False).encode("utf-16"))
+    path.write_bytes(
+        json.dumps({"id": "u16", "text": SENTENCE}, ensure_ascii=False).encode("utf-16")
+    )
     (article,) = articles(path)
     assert (article.id, article.text) == ("u16", SENTENCE)
 

@@ -36,7 +36,9 @@ def pages(shared_data):
     root = shared_data / "extraction" / "wcxb_articles" / "dev"
     out = []
     for path in sorted((root / "html").glob("*.html.gz"))[:PAGES]:
-        truth = json.loads((root / "ground-truth" / path.name.replace(".html.gz", ".json")).read_text())
+        truth = json.loads(
+            (root / "ground-truth" / path.name.replace(".html.gz", ".json")).read_text()
+        )
         if "main_content" in truth["ground_truth"]:
             out.append((path, truth["ground_truth"]["main_content"]))
     if not out:

@@ -24,12 +24,23 @@ def _event() -> Event:
 @pytest.mark.parametrize(
     "record",
     [
-        Article(id="x", text="Body.", title="T", date="2023-03-01", source="S", url="u", language="en"),
+        Article(
+            id="x", text="Body.", title="T", date="2023-03-01", source="S", url="u", language="en"
+        ),
         Actor(text="the Chinese government", code="CHNGOV", country="CHN", sector="GOV"),
         Location(name="Minsk", country="BLR", lat=53.9, lon=27.56),
         _event(),
-        Quote(article_id="a1", speaker=Actor(text="Lukashenko", name="Alexander Lukashenko", code="BLRGOV", country="BLR"),
-              text="fully agrees with and supports", kind="partial", start=5, end=35, cue="said"),
+        Quote(
+            article_id="a1",
+            speaker=Actor(
+                text="Lukashenko", name="Alexander Lukashenko", code="BLRGOV", country="BLR"
+            ),
+            text="fully agrees with and supports",
+            kind="partial",
+            start=5,
+            end=35,
+            cue="said",
+        ),
         Quote(article_id="a1", speaker=None, text="We want peace.", kind="direct", start=0, end=14),
         Result(article=Article(id="x", text="Body."), events=[_event()], notes=["n"]),
     ],

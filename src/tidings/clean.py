@@ -320,7 +320,12 @@ def _join(units: list[tuple[int, str]]) -> str:
     out: list[str] = []
     previous = None
     for block, unit in units:
-        if out and block == previous and _BULLET.match(unit) and _BULLET.match(out[-1].split("\n")[-1]):
+        if (
+            out
+            and block == previous
+            and _BULLET.match(unit)
+            and _BULLET.match(out[-1].split("\n")[-1])
+        ):
             out[-1] += "\n" + unit
         else:
             out.append(unit)

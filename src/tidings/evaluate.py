@@ -176,7 +176,9 @@ def actor_key(actor: Actor | None) -> str | None:
 
 def _describe(event: Event) -> str:
     target = actor_key(event.target) or "-"
-    return f"{event.plover} {actor_key(event.source)}->{target}" + (" (negated)" if event.negated else "")
+    return f"{event.plover} {actor_key(event.source)}->{target}" + (
+        " (negated)" if event.negated else ""
+    )
 
 
 def score(records: Sequence[GoldRecord], predictions: Iterable[list[Event]]) -> EvalReport:

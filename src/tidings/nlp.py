@@ -106,7 +106,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """The index just after a dateline at ``start`` ("WASHINGTON (Reuters) —"), or None."""
     i, caps = start, 0
-    while i < len(doc) and i - start < 6 and (doc[i].is_upper and doc[i].is_alpha or doc[i].text == ","):
+    while (
+        i < len(doc)
+        and i - start < 6
+        and (doc[i].is_upper and doc[i].is_alpha or doc[i].text == ",")
+    ):
         caps += doc[i].is_alpha and len(doc[i]) > 1
         i += 1
     if not caps:

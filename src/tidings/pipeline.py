@@ -116,7 +116,9 @@ class Pipeline:
                 yield from flush()
         yield from flush()
 
-    def code_text(self, text: str, date: str | None = None, *, id: str | None = None) -> list[Event]:
+    def code_text(
+        self, text: str, date: str | None = None, *, id: str | None = None
+    ) -> list[Event]:
         """The events of one text (an article without metadata)."""
         aid = id or article_id(source=None, url=None, text=text)
         return self.code_article(Article(id=aid, text=text, date=date)).events

@@ -53,7 +53,9 @@ class _History:
     def recent(self, at: int) -> list[Mention]:
         """Mentions before token ``at`` within the window, nearest first."""
         here = self.sentence_of[at]
-        found = [m for m in self.items if m.end <= at and here - self.sentence_of[m.start] <= WINDOW]
+        found = [
+            m for m in self.items if m.end <= at and here - self.sentence_of[m.start] <= WINDOW
+        ]
         return found[::-1]
 
     def pick(self, at: int, hows: set[str] | None, *, need_code: bool = False,
@@ -82,20 +84,28 @@ class _History:
             top = self.doc[m.head]
             while top.dep_ == "conj":
                 top = top.head
-            members = {t.i for t in top.subtree if t.i == top.i or (t.dep_ == "conj" and _conj_of(t, top))}
-            group = [o for o in self.items if o.head in members and o.actor.code and o.how != "coref"]
+            members = {
+                t.i for t in top.subtree if t.i == top.i or (t.dep_ == "conj" and _conj_of(t, top))
+            }
+            group = [
+                o for o in self.items if o.head in members and o.actor.code and o.how != "coref"
+            ]
             if len(group) > 1:
                 return sorted(group, key=lambda x: x.start)
         return []
 
-    def distinct(self, at: int, hows: set[str] | None, n: int, *, by_country: bool = False) -> list[Mention]:
+    def distinct(
+        self, at: int, hows: set[str] | None, n: int, *, by_country: bool = False
+    ) -> list[Mention]:
         chosen: list[Mention] = []
         for m in self.recent(at):
             if by_country and not m.actor.country:
                 continue
             key = (lambda x: x.actor.country) if by_country else (lambda x: x.actor.code)
-            if m.actor.code and (hows is None or m.how in hows) and all(
-                key(m) != key(c) for c in chosen
+            if (
+                m.actor.code
+                and (hows is None or m.how in hows)
+                and all(key(m) != key(c) for c in chosen)
             ):
                 chosen.append(m)
                 if len(chosen) == n:
@@ -123,10 +133,22 @@ def _copy(target: Mention, start: int, end: int, head: int, text: str, sector: s
 
 
 def _phrase_start(token: Token) -> int:
-    return min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "predet", "nummod", "amod")])
+    return min(
+        [token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "predet", "nummod", "amod")]
+    )
 
 
-_GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_GROUP_SIZES = {
+    "both": 2,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "5": 5,
+}
 
 
 def _group_size(token: Token) -> int:
@@ -135,7 +157,11 @@ def _group_size(token: Token) -> int:
 
 def _group_anaphor(token: Token, cues: Cues) -> bool:
     """ "the two leaders", "both countries", "the three governments"."""
-    return cues.has("group", token.lemma_.lower()) and token.tag_ in ("NNS", "NNPS") and _group_size(token) > 0
+    return (
+        cues.has("group", token.lemma_.lower())
+        and token.tag_ in ("NNS", "NNPS")
+        and _group_size(token) > 0
+    )
 
 
 def _definite_anaphor(token: Token, cues: Cues) -> bool:
@@ -159,7 +185,11 @@ def resolve(doc: Doc, mentions: list[Mention], cues: Cues) -> list[Mention]:
         i = token.i
         mention = starts.get(i)
         if mention is not None:
-            if mention.actor.code is None and mention.actor.sector and mention.how in ("title", "sector"):
+            if (
+                mention.actor.code is None
+                and mention.actor.sector
+                and mention.how in ("title", "sector")
+            ):
                 completed = _complete(doc[mention.head], mention, cues, history, mentions)
                 out.extend(completed)
                 for m in completed:
@@ -178,7 +208,9 @@ def resolve(doc: Doc, mentions: list[Mention], cues: Cues) -> list[Mention]:
     return out
 
 
-def _complete(head: Token, mention: Mention, cues: Cues, history: _History, later: list[Mention]) -> list[Mention]:
+def _complete(
+    head: Token, mention: Mention, cues: Cues, history: _History, later: list[Mention]
+) -> list[Mention]:
     """A sector word without a country: "the two leaders", "the ministry", "the government"."""
     sector = mention.actor.sector
     text = mention.actor.text
@@ -198,23 +230,42 @@ def _complete(head: Token, mention: Mention, cues: Cues, history: _History, late
     if partner is not None:
         found = [m for m in history.items if m.start <= partner.i < m.end and m.actor.country]
         if found:
-            return [_copy(found[-1], mention.start, mention.end, mention.head, text, sector, keep_person=False)]
+            return [
+                _copy(
+                    found[-1],
+                    mention.start,
+                    mention.end,
+                    mention.head,
+                    text,
+                    sector,
+                    keep_person=False,
+                )
+            ]
     target = history.pick(head.i, None, need_code=True, exclude_clause=_clause(head))
     if target is None and not history.recent(head.i) and head.dep_ in ("nsubj", "nsubjpass"):
         # nothing before it: "The military government declared a state of siege in Haiti" —
         # an unnamed authority acting in a country is that country's
         target = _place_of_clause(head, later)
     if target is not None and target.actor.country:
-        return [_copy(target, mention.start, mention.end, mention.head, text, sector, keep_person=False)]
+        return [
+            _copy(target, mention.start, mention.end, mention.head, text, sector, keep_person=False)
+        ]
     return []
 
 
 def _place_of_clause(subject: Token, mentions: list[Mention]) -> Mention | None:
     verb = subject.head
-    holders = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"}  # "declared a siege in Haiti"
+    holders = {verb.i} | {
+        c.i for c in verb.children if c.dep_ == "dobj"
+    }  # "declared a siege in Haiti"
     for m in mentions:
         token = subject.doc[m.head]
-        if m.actor.country and token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.i in holders:
+        if (
+            m.actor.country
+            and token.dep_ == "pobj"
+            and token.head.lower_ == "in"
+            and token.head.head.i in holders
+        ):
             return m
     return None
 
@@ -242,7 +293,9 @@ def _clause(token: Token) -> int:
     return -1
 
 
-def _group(head: Token, start: int, end: int, text: str, sector: str | None, history: _History) -> list[Mention]:
+def _group(
+    head: Token, start: int, end: int, text: str, sector: str | None, history: _History
+) -> list[Mention]:
     """ "the two leaders", "both countries": the latest two distinct actors."""
     lemma = head.lemma_.lower()
     size = _group_size(head) or 2
@@ -251,7 +304,11 @@ def _group(head: Token, start: int, end: int, text: str, sector: str | None, his
         return [Mention(start=start, end=end, head=head.i, how="coref",
                         actor=Actor(text, m.actor.country, m.actor.country, None, None))
                 for m in chosen]  # fmt: skip
-    chosen = history.distinct(head.i, PERSONISH, size) if lemma in ("leader", "minister", "president") else []
+    chosen = (
+        history.distinct(head.i, PERSONISH, size)
+        if lemma in ("leader", "minister", "president")
+        else []
+    )
     conjoined = history.pair(head.i)  # "Macron, Merkel and May … the three governments"
     if not chosen and len(conjoined) == size:
         chosen = conjoined

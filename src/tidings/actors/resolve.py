@@ -104,7 +104,9 @@ class ActorResolver:
         parts = self._dictionary_parts(doc, day)
         parts += self._ner_parts(doc, parts)
         places = {i: p.country for p in parts if p.kind == "country" for i in range(p.start, p.end)}
-        mentions = [self._mention(doc, g, self.cues, places) for g in self._groups(doc, parts, self.cues)]
+        mentions = [
+            self._mention(doc, g, self.cues, places) for g in self._groups(doc, parts, self.cues)
+        ]
         mentions = [m for m in mentions if m is not None]
         mentions = coref.resolve(doc, mentions, self.cues)
         doc._.actors = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -124,7 +126,9 @@ class ActorResolver:
             end, entries = found
             if words[i].lower() == "the" and end > i + 1:
                 i += 1  # keep the article out of the mention, so its head is the noun phrase's
-            entry = min(entries, key=lambda e: _KIND_ORDER.index(e.kind) if e.kind in _KIND_ORDER else 99)
+            entry = min(
+                entries, key=lambda e: _KIND_ORDER.index(e.kind) if e.kind in _KIND_ORDER else 99
+            )
             parts.append(entry_part(entry, i, end, day))
             i = end
         return parts
@@ -134,7 +138,9 @@ class ActorResolver:
         covered = {i for p in parts for i in range(p.start, p.end)}
         extra = []
         for ent in doc.ents:
-            if ent.label_ not in _NER_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+            if ent.label_ not in _NER_LABELS or any(
+                i in covered for i in range(ent.start, ent.end)
+            ):
                 continue
             kind = "ner-person" if ent.label_ == "PERSON" else "ner"
             name = ent.text if ent.label_ in ("PERSON", "ORG") else None
@@ -189,7 +195,9 @@ class ActorResolver:
         return sorted(groups.values(), key=lambda g: g.start)
 
     @staticmethod
-    def _mention(doc: Doc, group: Group, cues: Cues, places: dict[int, str] | None = None) -> Mention | None:
+    def _mention(
+        doc: Doc, group: Group, cues: Cues, places: dict[int, str] | None = None
+    ) -> Mention | None:
         start, end = group.start, group.end
         head = _span_head(doc, start, end)
         text = doc[start:end].text
@@ -197,9 +205,16 @@ class ActorResolver:
         for part in group.parts:
             by_kind.setdefault(part.kind, part)
         country = next((p.country for p in group.parts if p.country), None)
-        minority = any(cues.has("minority", t.lower_) for p in group.parts for t in doc[p.start : p.end].root.lefts)
-        people = len(group.parts) > 1 and group.parts[0].kind == "adjective" and doc[group.parts[0].start].tag_ in (
-            "NNS", "NNPS")  # "the Albanians of southern Serbia"
+        minority = any(
+            cues.has("minority", t.lower_)
+            for p in group.parts
+            for t in doc[p.start : p.end].root.lefts
+        )
+        people = (
+            len(group.parts) > 1
+            and group.parts[0].kind == "adjective"
+            and doc[group.parts[0].start].tag_ in ("NNS", "NNPS")
+        )  # "the Albanians of southern Serbia"
         if minority or people:
             # "ethnic Albanians in south Serbia": a minority belongs to the country it lives in
             located = [p for p in group.parts if p.country and doc[p.start:p.end].root.i != head.i
@@ -215,7 +230,9 @@ class ActorResolver:
                 country = located_at[0] if located_at else country
             else:
                 country = located[0].country if located else country
-        sector = next((p.sector for p in group.parts if p.kind in ("title", "sector") and p.sector), None)
+        sector = next(
+            (p.sector for p in group.parts if p.kind in ("title", "sector") and p.sector), None
+        )
         if "title" in by_kind and any(
             c.dep_ == "amod" and cues.has("former", c.lower_)
             for p in group.parts for t in doc[p.start : p.end] for c in t.children
@@ -224,7 +241,13 @@ class ActorResolver:
         person = by_kind.get("person")
         org = by_kind.get("org")
         name = next((p.name for p in group.parts if p.name), None)
-        if person is not None and person.code and person.sector == "ELI" and sector and person.country:
+        if (
+            person is not None
+            and person.code
+            and person.sector == "ELI"
+            and sector
+            and person.country
+        ):
             # out of office, but the text says what they are now ("opposition candidate X")
             actor = Actor(text, person.country + sector, person.country, sector, person.name)
             how = "person"
@@ -262,7 +285,9 @@ def _locatable(doc: Doc, part: Part, cues: Cues) -> bool:
         return True
     if part.kind == "adjective" and doc[part.start].tag_ in ("NNS", "NNPS"):
         return True  # a people: "the Albanians of southern Serbia"
-    return part.kind == "adjective" and any(cues.has("minority", t.lower_) for t in doc[part.start : part.end].root.lefts)
+    return part.kind == "adjective" and any(
+        cues.has("minority", t.lower_) for t in doc[part.start : part.end].root.lefts
+    )
 
 
 def _span_head(doc: Doc, start: int, end: int) -> Token:

@@ -10,7 +10,9 @@ from tidings.cli._common import actors_option, common_options, handle_errors, mo
 
 
 def _table(report) -> list[str]:  # type: ignore[no-untyped-def]
-    lines = [f"{'type':<10} {'gold':>5} {'type_rec':>9} {'triple_rec':>10} {'pred':>5} {'type_prec':>9}"]
+    lines = [
+        f"{'type':<10} {'gold':>5} {'type_rec':>9} {'triple_rec':>10} {'pred':>5} {'type_prec':>9}"
+    ]
     for name, row in sorted(report.per_type.items()):
         d = row.to_dict()
         lines.append(f"{name:<10} {row.gold:>5} {d['type_recall']:>9.3f} {d['triple_recall']:>10.3f} "
@@ -20,13 +22,17 @@ def _table(report) -> list[str]:  # type: ignore[no-untyped-def]
 
 @click.command(name="eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
-@click.option("--errors", is_flag=True, help="List the gold events the coder missed, with what it found.")
+@click.option(
+    "--errors", is_flag=True, help="List the gold events the coder missed, with what it found."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @actors_option
 @model_option
 @common_options
 @handle_errors
-def eval_(gold: str, errors: bool, as_json: bool, actor_files: tuple[str, ...], model: str | None) -> None:
+def eval_(
+    gold: str, errors: bool, as_json: bool, actor_files: tuple[str, ...], model: str | None
+) -> None:
     """Score the coder against sentence-level gold events in PLOVER gold-standard JSONL (one
     record a line: text, date, events with plover type, source and target actors). Prints type
     recall, actor-triple recall and type precision (also over the events coded as asserted or

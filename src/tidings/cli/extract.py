@@ -15,12 +15,22 @@ from tidings.read.source import MB
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @date_option
 @source_option
-@click.option("--no-clean", is_flag=True, help="Keep page furniture (only repair the text's encoding).")
-@click.option("--max-size", type=click.IntRange(min=1), default=50, show_default=True, metavar="MB",
-              help="Refuse inputs (or JSONL lines, CSV rows, WARC records) larger than this.")
+@click.option(
+    "--no-clean", is_flag=True, help="Keep page furniture (only repair the text's encoding)."
+)
+@click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    metavar="MB",
+    help="Refuse inputs (or JSONL lines, CSV rows, WARC records) larger than this.",
+)
 @common_options
 @handle_errors
-def extract(paths: tuple[str, ...], date: str | None, source: str | None, no_clean: bool, max_size: int) -> None:
+def extract(
+    paths: tuple[str, ...], date: str | None, source: str | None, no_clean: bool, max_size: int
+) -> None:
     """Read news inputs and print one clean Article per line as JSON: id, title, date, source,
     url, language and text (the article body without page furniture; later stages quote
     character offsets into it). PATH may be a text, HTML, JSON Lines, CSV, WARC or RSS/Atom file,
@@ -39,7 +49,9 @@ def extract(paths: tuple[str, ...], date: str | None, source: str | None, no_cle
 
     reporter = Reporter()
     out = sys.stdout
-    items = iter_articles(paths, date=date, source=source, clean=not no_clean, max_bytes=max_size * MB)
+    items = iter_articles(
+        paths, date=date, source=source, clean=not no_clean, max_bytes=max_size * MB
+    )
     for item in reporter.progress(items, label="extracting"):
         if isinstance(item, InputError):
             reporter.error(item)

@@ -62,8 +62,24 @@ _CIRCUMSTANCE_PREPS = ("after", "during", "following", "amid", "before")
 _VISITS = ("042", "043")  # CAMEO make / host a visit
 _ARMED = ("MIL", "REB", "INS", "COP")
 # nouns that take their meaning from a compound before them ("mediation effort", "peace talks")
-_LIGHT_NOUNS = ("effort", "efforts", "bid", "initiative", "mission", "process", "campaign", "operation")
-_COUNT_NOUNS = ("dozens", "hundreds", "thousands", "millions", "scores", "number")  # "called on X to …": X does the infinitive
+_LIGHT_NOUNS = (
+    "effort",
+    "efforts",
+    "bid",
+    "initiative",
+    "mission",
+    "process",
+    "campaign",
+    "operation",
+)
+_COUNT_NOUNS = (
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
+    "number",
+)  # "called on X to …": X does the infinitive
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +136,14 @@ class EventCoder:
                 # "Britain reiterated that Libya must hand over the suspects": whatever the
                 # verb, an obligation a speaker lays on someone else is a demand
                 fired.add(token.i)
-                entry = VerbEntry(DEMAND_CODE, lemma, None, frozenset(), "none", "", _OBLIGATION_RULE)
+                entry = VerbEntry(
+                    DEMAND_CODE, lemma, None, frozenset(), "none", "", _OBLIGATION_RULE
+                )
                 yield Candidate(token, token, entry, token.text)
-            elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in self.lexicon.nouns or (
-                token.pos_ == "NOUN" and lemma in self.lexicon.nouns
+            elif (
+                token.pos_ in ("NOUN", "PROPN")
+                and token.lower_ in self.lexicon.nouns
+                or (token.pos_ == "NOUN" and lemma in self.lexicon.nouns)
             ):
                 nouns.append(token)
         for token in nouns:
@@ -141,7 +161,11 @@ class EventCoder:
 
     def _match_verb(self, verb: Token, entries: Sequence[VerbEntry]) -> Candidate | None:
         # particles come as prt, or as advmod ("stepped down", "walked away")
-        preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")}
+        preps = {
+            c.lower_: c
+            for c in verb.children
+            if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
+        }
         dobj = _child(verb, "dobj") or _child(verb, "nsubjpass")
         for entry in entries:
             if entry.prep is not None and entry.prep not in preps:
@@ -153,7 +177,11 @@ class EventCoder:
                 if entry.prep is not None:
                     p = preps[entry.prep]
                     inner = _child(p, "prep")  # "pulled out of the deal"
-                    objs += [_child(p, "pobj"), _child(p, "pcomp"), _child(inner, "pobj") if inner is not None else None]
+                    objs += [
+                        _child(p, "pobj"),
+                        _child(p, "pcomp"),
+                        _child(inner, "pobj") if inner is not None else None,
+                    ]
                 objs += [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
                     c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children))]  # fmt: skip
                 if not any(o is not None and _object_fits(o, entry.objects) for o in objs):
@@ -163,7 +191,9 @@ class EventCoder:
         return None
 
     def _match_noun(self, noun: Token, fired: set[int]) -> Candidate | None:
-        entries = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_, [])
+        entries = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(
+            noun.lower_, []
+        )
         gov = governor(noun)
         governed = gov.i != noun.i and gov.pos_ in ("VERB", "AUX")
         best: Candidate | None = None
@@ -219,14 +249,22 @@ class EventCoder:
         if announced and negated and modality in ("asserted", "reported", "intended"):
             refusal = mapped_code(self.refusals, cameo)  # "will not accept" → a rejection
             if refusal is not None:
-                cameo, negated, modality = refusal, False, "asserted" if modality == "intended" else modality
-        elif announced and modality in ("asserted", "reported", "intended") and _threat_condition(
-            cand.predicate, cameo
+                cameo, negated, modality = (
+                    refusal,
+                    False,
+                    "asserted" if modality == "intended" else modality,
+                )
+        elif (
+            announced
+            and modality in ("asserted", "reported", "intended")
+            and _threat_condition(cand.predicate, cameo)
         ):
             # "will withdraw … unless X …", "will strike if X …": a threat (a cooperative act
             # offered "if X …" stays an offer, below)
             threat = mapped_code(self.intents, cameo) or ""
-            cameo = cameo if cameo.startswith("13") else threat if threat.startswith("13") else "130"
+            cameo = (
+                cameo if cameo.startswith("13") else threat if threat.startswith("13") else "130"
+            )
             modality = "asserted" if modality == "intended" else modality
         elif (verdict.future or announced and _condition(cand.predicate, self.cues)) and modality in (
             "asserted", "reported", "intended", "hypothetical",
@@ -237,8 +275,13 @@ class EventCoder:
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)
         rule = cand.entry.rule
-        if verdict.deontic and not negated and speaker is not None and speaker.code and sources and all(
-            s.code != speaker.code for s in sources
+        if (
+            verdict.deontic
+            and not negated
+            and speaker is not None
+            and speaker.code
+            and sources
+            and all(s.code != speaker.code for s in sources)
         ):
             # "Britain said Libya must hand over the suspects": a demand by the speaker on the
             # clause's actor; what is demanded is its content (as with "demanded that …")
@@ -256,8 +299,11 @@ class EventCoder:
             sources = [speaker]
             if modality == "reported":
                 modality = "asserted"  # the speaker performs it by saying it ("We call for…")
-        if speaker is not None and modality == "asserted" and sources and all(
-            s.code != speaker.code for s in sources
+        if (
+            speaker is not None
+            and modality == "asserted"
+            and sources
+            and all(s.code != speaker.code for s in sources)
         ):
             modality = "reported"  # someone else's action, in the speaker's words
         targets = forced_targets if forced_targets is not None else finder.target(cand)
@@ -265,7 +311,9 @@ class EventCoder:
             return
         date = self._date(cand, sent, base_date, future=verdict.future or verdict.planned)
         sentence = sent.text.rstrip()  # a sentence span keeps the blank line after it
-        evidence = Evidence(sentence, sent.start_char, sent.start_char + len(sentence), cand.trigger_text)
+        evidence = Evidence(
+            sentence, sent.start_char, sent.start_char + len(sentence), cand.trigger_text
+        )
         domestic = None if targets else finder.object_phrase(cand)
         for source in sources:
             if not source.code or (code.code[:3] in _VISITS and source.sector in _ARMED):
@@ -278,13 +326,21 @@ class EventCoder:
                 kept = finder.further_targets(cand, source)
             if kept and all(t.country == source.country for t in kept):
                 # "Syria offered its troops to Lebanon": a foreign actor is the likelier target
-                foreign = [t for t in finder.other_targets(cand) if t.country and t.country != source.country]
+                foreign = [
+                    t
+                    for t in finder.other_targets(cand)
+                    if t.country and t.country != source.country
+                ]
                 kept = foreign or kept
             if domestic is not None and source.country and source.code != source.country:
                 # an unnamed domestic group ("Turkish police dispersed the demonstrators"): by
                 # the CAMEO convention it belongs to the source's country
                 sector = domestic.actor.sector
-                kept = [Actor(domestic.actor.text, source.country + sector, source.country, sector, None)]
+                kept = [
+                    Actor(
+                        domestic.actor.text, source.country + sector, source.country, sector, None
+                    )
+                ]
             for target in kept or [None]:
                 yield Event(
                     article_id=article_id, sentence=n, date=date, source=source, target=target,
@@ -309,7 +365,9 @@ class EventCoder:
                 return found[0]
         return None
 
-    def _date(self, cand: Candidate, sent: Span, base_date: str | None, *, future: bool) -> str | None:
+    def _date(
+        self, cand: Candidate, sent: Span, base_date: str | None, *, future: bool
+    ) -> str | None:
         pred = cand.predicate
         found = find_dates(sent.text, base_date, future=future)
         if not found:
@@ -337,12 +395,17 @@ def _passive_participle(verb: Token) -> bool:
 
 def _modal_future(pred: Token) -> bool:
     """ "would"/"will" on the predicate (the reported future: "said it would not meet")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in pred.children)
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo")
+        for c in pred.children
+    )
 
 
 def _threat_condition(pred: Token, cameo: str) -> bool:
     """ "unless X …" makes any announced act a threat; "if X …" only a conflictual one."""
-    marks = {m.lower_ for c in pred.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    marks = {
+        m.lower_ for c in pred.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
+    }
     conflictual = cameo[:2] >= "09"
     return "unless" in marks or (conflictual and "if" in marks)
 
@@ -393,7 +456,9 @@ def _object_fits(obj: Token, lemmas: frozenset[str]) -> bool:
         c.dep_ == "compound" and c.lemma_.lower() in lemmas for c in obj.children
     ):  # fmt: skip
         return True  # "launched a mediation effort": the effort is the mediation
-    partitive = obj.pos_ in ("ADJ", "NUM", "PRON", "DET") or obj.like_num or obj.lower_ in _COUNT_NOUNS
+    partitive = (
+        obj.pos_ in ("ADJ", "NUM", "PRON", "DET") or obj.like_num or obj.lower_ in _COUNT_NOUNS
+    )
     if not partitive:
         return False
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -444,7 +509,11 @@ class _ActorFinder:
                     step = 1
                 elif here and child.i in {i for m in here for i in range(m.start, m.end)}:
                     step = 0
-                elif child.dep_ == "acl" and child.tag_ == "VBN" and _child(child, "agent") is not None:
+                elif (
+                    child.dep_ == "acl"
+                    and child.tag_ == "VBN"
+                    and _child(child, "agent") is not None
+                ):
                     # "the demonstration staged by students": whoever did what the noun names
                     agent = _child(child, "agent")
                     pobj = _child(agent, "pobj")
@@ -476,7 +545,11 @@ class _ActorFinder:
         for c in verb.children:
             if c.dep_ in _SUBJECTS:
                 found = self.actors_in(c)
-                if found or c.tag_ in ("PRP", "WP", "WDT", "EX") and c.lower_ not in ("we", "i", "who", "which", "that"):
+                if (
+                    found
+                    or c.tag_ in ("PRP", "WP", "WDT", "EX")
+                    and c.lower_ not in ("we", "i", "who", "which", "that")
+                ):
                     return found
                 if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return self.actors_in(verb.head)
@@ -503,8 +576,13 @@ class _ActorFinder:
         head = verb.head
         if head.i == verb.i or verb.dep_ in ("ccomp", "parataxis"):
             return True
-        if verb.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep") or head.pos_ in ("ADP", "ADJ"):
-            return self.takes_speaker(head if head.pos_ in ("VERB", "AUX") else head.head, depth + 1)
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep") or head.pos_ in (
+            "ADP",
+            "ADJ",
+        ):
+            return self.takes_speaker(
+                head if head.pos_ in ("VERB", "AUX") else head.head, depth + 1
+            )
         return True
 
     def _controller(self, verb: Token, depth: int) -> list[Actor]:
@@ -583,7 +661,9 @@ class _ActorFinder:
                 return found
         passive = _child(pred, "nsubjpass") is not None
         obj = _child(pred, "nsubjpass") if passive else _child(pred, "dobj")
-        holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + _nominal_chain(obj)
+        holders = (
+            [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + _nominal_chain(obj)
+        )
         if spec == "none":
             # no object is a target ("staged a rally"), but "against X" always names one, and
             # a protest or exercise without one is aimed at the country where it happens
@@ -629,14 +709,19 @@ class _ActorFinder:
                 found = [a for a in self.actors_in(_child(c, "pobj")) if a.country]
                 if found:
                     sector = "GOV" if authority else None
-                    return [Actor(a.text, a.country + (sector or ""), a.country, sector, None) for a in found]
+                    return [
+                        Actor(a.text, a.country + (sector or ""), a.country, sector, None)
+                        for a in found
+                    ]
         return []
 
     def _complement_target(self, pred: Token) -> list[Actor]:
         """The target hidden in a complement: "threatened to cut off power to X" → X,
         "demanded that X withdraw" → X, "threatened to strike unless X pays" → X."""
         for c in pred.children:
-            purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            purpose = c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.tag_ == "TO" for a in c.children
+            )
             if (c.dep_ == "xcomp" or purpose) and c.pos_ in ("VERB", "AUX"):
                 # "opened the bridge to allow deliveries to Afghanistan": the purpose names
                 # whom the act is for
@@ -660,8 +745,12 @@ class _ActorFinder:
                 a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
             ):  # fmt: skip
                 obj = _child(c, "dobj")
-                slots += [lambda c=c, obj=obj: self.actors_in(obj),
-                          lambda c=c, obj=obj: self._prep_object([c] + _nominal_chain(obj), _DEFAULT_TARGET_PREPS)]
+                slots += [
+                    lambda c=c, obj=obj: self.actors_in(obj),
+                    lambda c=c, obj=obj: self._prep_object(
+                        [c] + _nominal_chain(obj), _DEFAULT_TARGET_PREPS
+                    ),
+                ]
         slots.append(lambda: self._circumstance_target(pred))
         for slot in slots:
             found = [t for t in slot() if t.code and t.code != source.code]
@@ -685,8 +774,10 @@ class _ActorFinder:
     def _purpose_target(self, pred: Token) -> list[Actor]:
         """The actor a purpose infinitive acts on ("blocked a road to show their anger at X")."""
         for c in pred.children:
-            if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and any(
-                a.dep_ == "aux" and a.tag_ == "TO" for a in c.children
+            if (
+                c.dep_ == "advcl"
+                and c.pos_ in ("VERB", "AUX")
+                and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
             ):
                 found = self._objects(c)
                 if found:
@@ -697,7 +788,9 @@ class _ActorFinder:
         """Whoever must meet a condition ("… unless Baghdad accepts", "if the United States
         goes ahead") is who a threat or demand is aimed at."""
         for c in verb.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children):
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children
+            ):
                 subj = _child(c, "nsubj") or _child(c, "nsubjpass")
                 found = self.actors_in(subj) if subj is not None else []
                 if found:
@@ -718,7 +811,11 @@ class _ActorFinder:
     def object_phrase(self, cand: Candidate) -> Mention | None:
         """The noun heading what the predicate acts on, when it is a noun phrase."""
         pred = cand.predicate
-        obj = _child(pred, "nsubjpass") if _child(pred, "nsubjpass") is not None else _child(pred, "dobj")
+        obj = (
+            _child(pred, "nsubjpass")
+            if _child(pred, "nsubjpass") is not None
+            else _child(pred, "dobj")
+        )
         if obj is not None and obj.i == cand.trigger.i:
             obj = None
         if obj is None:
@@ -740,7 +837,11 @@ class _ActorFinder:
     def other_targets(self, cand: Candidate) -> list[Actor]:
         """The actors of the predicate's prepositional objects (any of the default preps)."""
         pred = cand.predicate
-        holders = [pred] + ([cand.trigger] if cand.trigger.i != pred.i else []) + _nominal_chain(_child(pred, "dobj"))
+        holders = (
+            [pred]
+            + ([cand.trigger] if cand.trigger.i != pred.i else [])
+            + _nominal_chain(_child(pred, "dobj"))
+        )
         found: list[Actor] = []
         for prep in (*_DEFAULT_TARGET_PREPS, "from"):
             for holder in holders:
@@ -763,17 +864,22 @@ class _ActorFinder:
                                           and self.actors_in(_child(g, "pobj"))), [])  # fmt: skip
                         if found:
                             # "to Beijing and then to Moscow": conjoined prepositions too
-                            siblings = [*c.children, *(h for h in holder.children if h.lower_ == prep)]
+                            siblings = [
+                                *c.children,
+                                *(h for h in holder.children if h.lower_ == prep),
+                            ]
                             for sib in siblings:
                                 if sib.dep_ == "conj" and sib.pos_ == "ADP":
-                                    found += [a for a in self.actors_in(_child(sib, "pobj")) if a not in found]
+                                    found += [
+                                        a
+                                        for a in self.actors_in(_child(sib, "pobj"))
+                                        if a not in found
+                                    ]
                             return found
         return []
 
 
-@Language.factory(
-    "tidings_events", default_config={"verb_files": None, "noun_files": None}
-)
+@Language.factory("tidings_events", default_config={"verb_files": None, "noun_files": None})
 def make_event_coder(
     nlp: Language, name: str, verb_files: list[str] | None, noun_files: list[str] | None
 ) -> EventCoder:

@@ -101,7 +101,9 @@ class Lexicon:
             yield from nentries
 
 
-def _rows(path: Path, columns: tuple[str, ...], digest: hashlib._Hash) -> Iterable[tuple[int, list[str]]]:
+def _rows(
+    path: Path, columns: tuple[str, ...], digest: hashlib._Hash
+) -> Iterable[tuple[int, list[str]]]:
     """Yield (line number, cells) for each data line, checking the header and column count."""
     if not path.is_file():
         raise ResourceError("lexicon file not found", input=str(path))
@@ -140,7 +142,11 @@ def _check_common(where: str, cameo: str, lemma: str) -> None:
 
 
 def _lemmas(cell: str) -> frozenset[str]:
-    return frozenset() if cell in ("", "-") else frozenset(w.strip().lower() for w in cell.split("|") if w.strip())
+    return (
+        frozenset()
+        if cell in ("", "-")
+        else frozenset(w.strip().lower() for w in cell.split("|") if w.strip())
+    )
 
 
 def _read_verbs(path: Path, digest: hashlib._Hash) -> Iterable[VerbEntry]:

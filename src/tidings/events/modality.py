@@ -96,7 +96,9 @@ def _lemma(token: Token) -> str:
 
 def _negated_here(token: Token, cues: Cues) -> bool:
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and cues.has("negation", child.lower_)):
+        if child.dep_ == "neg" or (
+            child.dep_ in ("det", "advmod") and cues.has("negation", child.lower_)
+        ):
             return True
     return False
 
@@ -149,7 +151,9 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
     if base.tag_ == "VBG" and (base.dep_ in ("csubj", "csubjpass") or nominal):
         # "removing the sanctions is out of the question", "its involvement in killing": a
         # gerund as subject or under a noun names a kind of act, not one that happened
-        return Assessment(negated=False, modality="hypothetical", speech=None, content_of=base.head.i)
+        return Assessment(
+            negated=False, modality="hypothetical", speech=None, content_of=base.head.i
+        )
     negated = _negated_here(trigger, cues) or (base.i != trigger.i and _negated_here(base, cues))
     modality: str | None = None
     if _reported_future(base, cues):
@@ -175,7 +179,9 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
             continue
         if dep in ("xcomp", "prep", "pcomp") and head.pos_ == "ADJ" and cues.has("willing", lemma):
             future = True  # "ready to deepen", "open to working with": a statement of intent
-        if (dep == "xcomp" or dep in ("acl", "relcl") and head.pos_ == "NOUN") and cues.has("refuse", lemma):
+        if (dep == "xcomp" or dep in ("acl", "relcl") and head.pos_ == "NOUN") and cues.has(
+            "refuse", lemma
+        ):
             # "refused to accept", "its refusal to accept": the acceptance did not happen
             negated = not negated
         elif dep == "xcomp" and _negated_here(head, cues):
@@ -194,7 +200,11 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
                 modality = "alleged"
             elif _alleged_here(head, cues):
                 modality = "alleged"
-            elif dep in ("xcomp", "ccomp") and head.i in event_heads and not cues.has("speech", lemma):
+            elif (
+                dep in ("xcomp", "ccomp")
+                and head.i in event_heads
+                and not cues.has("speech", lemma)
+            ):
                 modality = "intended"
                 content_of = head.i
             elif _purpose_here(token):
@@ -225,7 +235,10 @@ def _noun_owner(noun: Token) -> Token:
     for _ in range(6):
         if token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "agent", "dative"):
             token = token.head.head
-        elif token.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative") and token.head.pos_ in ("VERB", "AUX"):
+        elif token.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative") and token.head.pos_ in (
+            "VERB",
+            "AUX",
+        ):
             return token.head
         elif token.pos_ in ("VERB", "AUX"):
             return token
@@ -257,9 +270,15 @@ def _content_owner(token: Token, head: Token, cues: Cues, modality: str | None) 
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
     # "refugees expelled by Togo" states an expulsion; "militiamen armed with machetes",
     # "Africans ordered out of Nigeria" only describe whom the main event concerns
-    reduced_passive = dep == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
+    reduced_passive = (
+        dep == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
+    )
     # a participle naming what a law or resolution does ("a law recognizing X") is its act
-    if dep in ("acl", "relcl") and (infinitive or reduced_passive) and head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if (
+        dep in ("acl", "relcl")
+        and (infinitive or reduced_passive)
+        and head.pos_ in ("NOUN", "PROPN", "PRON")
+    ):
         owner = _noun_owner(head)
         if owner.pos_ in ("VERB", "AUX") and cues.has("speech", _lemma(owner)):
             return None  # "said the rebels who …": the saying is no event of the clause
@@ -277,4 +296,6 @@ def _reported_future(token: Token, cues: Cues) -> bool:
 
 
 def _future_here(token: Token, cues: Cues) -> bool:
-    return any(c.dep_ == "aux" and cues.value("modal", c.lower_) == "asserted" for c in token.children)
+    return any(
+        c.dep_ == "aux" and cues.value("modal", c.lower_) == "asserted" for c in token.children
+    )

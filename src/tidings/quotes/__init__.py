@@ -39,7 +39,9 @@ class QuotesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
-        doc._.quotes = find_quotes(doc, article_id=article.id if article is not None else "", lexicon=self.lexicon)
+        doc._.quotes = find_quotes(
+            doc, article_id=article.id if article is not None else "", lexicon=self.lexicon
+        )
         return doc
 
 

@@ -41,7 +41,18 @@ _MAX_INTERRUPTION_WORDS = 14
 # indirect content shorter than this is not a claim ("he said so")
 _MIN_CLAUSE_TOKENS = 3
 # dependents of a speech-act verb after its object that go on with the content
-_OBJECT_TAIL = {"dobj", "oprd", "xcomp", "ccomp", "acomp", "relcl", "acl", "appos", "npadvmod", "dep"}
+_OBJECT_TAIL = {
+    "dobj",
+    "oprd",
+    "xcomp",
+    "ccomp",
+    "acomp",
+    "relcl",
+    "acl",
+    "appos",
+    "npadvmod",
+    "dep",
+}
 # prepositions after an object that carry what was said of it ("criticized X for Y",
 # "accused X of Y")
 _REASON_PREPS = {"for", "as", "over", "of"}
@@ -115,7 +126,9 @@ class _Finder:
             return None  # "comments about" is a noun cue; "commented about" is not this one
         following = [t.lower_ for t in self.doc[tok.i + 1 : tok.i + 1 + len(rest)]]
         if tuple(following) == rest:
-            return " ".join([tok.text, *(t.text for t in self.doc[tok.i + 1 : tok.i + 1 + len(rest)])])
+            return " ".join(
+                [tok.text, *(t.text for t in self.doc[tok.i + 1 : tok.i + 1 + len(rest)])]
+            )
         particles = tuple(c.lower_ for c in tok.children if c.dep_ == "prt")
         if particles == rest and tok.pos_ == "VERB":
             return f"{tok.text} {' '.join(rest)}"
@@ -172,7 +185,11 @@ class _Finder:
         if i < 0 or self.sent_of[i] != self.sent_of[cue.i]:
             return None
         tok = self.doc[i]
-        if tok.pos_ in ("PROPN", "NOUN") and not self._in_quote(tok) and tok.dep_ in ("pobj", "dobj", "conj", "appos"):
+        if (
+            tok.pos_ in ("PROPN", "NOUN")
+            and not self._in_quote(tok)
+            and tok.dep_ in ("pobj", "dobj", "conj", "appos")
+        ):
             return tok
         return None
 
@@ -194,7 +211,7 @@ class _Finder:
         return None
 
     def _quoted_as_saying(self, verb: Token, cue: Token) -> tuple[Token, str] | None:
-        """"X quoted Y as saying": the speaker is Y (the object), X is only the channel."""
+        """ "X quoted Y as saying": the speaker is Y (the object), X is only the channel."""
         if verb.lemma_.lower() not in ("quote", "cite") or verb.i == cue.i:
             return None
         for child in verb.children:
@@ -251,7 +268,11 @@ class _Finder:
             # the small model misses some names ("Xi Jinping"): a short run of proper nouns
             # that NER left untyped is taken as one
             lo = head.i
-            while lo > span.start and self.doc[lo - 1].pos_ == "PROPN" and not self.doc[lo - 1].ent_type_:
+            while (
+                lo > span.start
+                and self.doc[lo - 1].pos_ == "PROPN"
+                and not self.doc[lo - 1].ent_type_
+            ):
                 lo -= 1
             if head.i - lo < 3:
                 text = self.doc[lo : head.i + 1].text
@@ -286,11 +307,15 @@ class _Finder:
             ante = self._antecedent(head)
             if ante is not None:
                 ante_span = self.noun_phrase(ante)
-                name = self._person_name(ante_span, ante) or (ante_span.text if head.lower_ in _IMPERSONAL else None)
+                name = self._person_name(ante_span, ante) or (
+                    ante_span.text if head.lower_ in _IMPERSONAL else None
+                )
                 mention = mention or self._mention_for(ante_span, ante)
         if mention is not None:
             a = mention.actor
-            return Actor(text=span.text, code=a.code, country=a.country, sector=a.sector, name=a.name or name)
+            return Actor(
+                text=span.text, code=a.code, country=a.country, sector=a.sector, name=a.name or name
+            )
         return Actor(text=span.text, name=name)
 
     # -- direct and partial quotes ---------------------------------------------------------
@@ -393,7 +418,9 @@ class _Finder:
         before = self.sents[first - 1]
         for tok in before:
             if tok.dep_ in _SUBJECTS and tok.head.dep_ == "ROOT" and not self._in_quote(tok):
-                if tok.ent_type_ in _PERSON_LABELS or self._mention_for(self.doc[tok.i : tok.i + 1], tok):
+                if tok.ent_type_ in _PERSON_LABELS or self._mention_for(
+                    self.doc[tok.i : tok.i + 1], tok
+                ):
                     return self.actor(tok)
         return None
 
@@ -423,13 +450,21 @@ class _Finder:
             else:
                 speaker = self._follow_up(sents, out)
             words = self.text[m.start : m.end]
-            if best is None and (_is_title(words) or partial and _words(words) < _MIN_PARTIAL_WORDS):
+            if best is None and (
+                _is_title(words) or partial and _words(words) < _MIN_PARTIAL_WORDS
+            ):
                 continue  # a name, a title or a scare quote, not speech
             inline = partial or self._mid_sentence(m)
-            if inline and (_is_title(words) or _words(words) < 2) or not any(ch.isalpha() for ch in words):
+            if (
+                inline
+                and (_is_title(words) or _words(words) < 2)
+                or not any(ch.isalpha() for ch in words)
+            ):
                 continue  # a show's name or one word, even next to a cue ("told 'Fox News Sunday'")
             sent = sents[-1] if sents else 0
-            found = _Found(m.start, m.end, kind, speaker, cue_text, sent, (m.outer_start, m.outer_end), cue_at)
+            found = _Found(
+                m.start, m.end, kind, speaker, cue_text, sent, (m.outer_start, m.outer_end), cue_at
+            )
             if out and self._continues(out[-1], found):
                 out[-1] = self._joined(out[-1], found)
             else:
@@ -459,7 +494,9 @@ class _Finder:
         return second.cue_at == -1 or second.cue_at == first.cue_at
 
     def _joined(self, first: _Found, second: _Found) -> _Found:
-        parts = (first.parts or (self.text[first.start : first.end],)) + (self.text[second.start : second.end],)
+        parts = (first.parts or (self.text[first.start : first.end],)) + (
+            self.text[second.start : second.end],
+        )
         return _Found(
             first.start, second.end, "direct" if "direct" in (first.kind, second.kind) else first.kind,
             first.speaker or second.speaker, first.cue or second.cue, second.sent,
@@ -474,12 +511,21 @@ class _Finder:
             for child in cue.children:  # "called for talks", "pointed to the polls"
                 if child.dep_ in ("prep", "prt") and child.lower_ == entry.words[-1]:
                     heads.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-                    heads.extend(c for c in cue.children if c.dep_ == "prep" and c.lower_ == entry.words[-1]
-                                 and c.i != child.i)
+                    heads.extend(
+                        c
+                        for c in cue.children
+                        if c.dep_ == "prep" and c.lower_ == entry.words[-1] and c.i != child.i
+                    )
         if any(h.dep_ == "dobj" for h in heads):
             # "criticized X for Y", "cited X as Y", "attacked X over Y": the reason is said too
-            heads.extend(c for c in cue.children if c.dep_ == "prep" and c.lower_ in _REASON_PREPS
-                         and c.i > cue.i and c.lower_ not in entry.words)
+            heads.extend(
+                c
+                for c in cue.children
+                if c.dep_ == "prep"
+                and c.lower_ in _REASON_PREPS
+                and c.i > cue.i
+                and c.lower_ not in entry.words
+            )
         tokens = [t for h in heads for t in h.subtree]
         if len(entry.words) > 1:
             # "call on X to do": the object of the preposition and its infinitive
@@ -502,17 +548,32 @@ class _Finder:
             skip = {t.i for t in cue.subtree}
             return [t for t in head.subtree if t.i not in skip]
         if cue.pos_ == "NOUN":  # "the claim that …": a clause with "that" hanging off the noun
-            comps = [c for c in cue.children if c.dep_ in ("acl", "ccomp", "relcl")
-                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            comps = [
+                c
+                for c in cue.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ]
             if entry is not None and len(entry.words) > 1:  # "his comments about X": X
-                comps += [o for p in cue.children if p.dep_ == "prep" and p.lower_ == entry.words[-1]
-                          for o in p.children if o.dep_ in ("pobj", "pcomp")]
+                comps += [
+                    o
+                    for p in cue.children
+                    if p.dep_ == "prep" and p.lower_ == entry.words[-1]
+                    for o in p.children
+                    if o.dep_ in ("pobj", "pcomp")
+                ]
             return [t for c in comps for t in c.subtree]
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         if comps and (entry is None or entry.indirect):
             # "The problem, she told me, is that …" parsed with "The problem" left dangling
-            dangling = [c for c in cue.children if c.dep_ == "dep" and c.i < cue.i and c.pos_ in ("NOUN", "PROPN")]
-            return [t for c in dangling + comps + self._continued(cue, comps[-1]) for t in c.subtree]
+            dangling = [
+                c
+                for c in cue.children
+                if c.dep_ == "dep" and c.i < cue.i and c.pos_ in ("NOUN", "PROPN")
+            ]
+            return [
+                t for c in dangling + comps + self._continued(cue, comps[-1]) for t in c.subtree
+            ]
         if entry is not None and entry.object:
             obj = self._object(cue, entry)
             # "The plan, he told me, will fail": a pronoun object is the listener, not the content
@@ -521,8 +582,12 @@ class _Finder:
         if cue.dep_ == "ROOT" and entry is not None and entry.indirect:
             return self._rest_of_sentence(cue)
         # "The deal, as the minister put it, changes everything": the sentence around the cue
-        as_clause = cue.dep_ != "ROOT" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-        if (cue.dep_ == "parataxis" or as_clause) and cue.head.i != cue.i:  # "The plan, he said, will fail."
+        as_clause = cue.dep_ != "ROOT" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+        )
+        if (
+            cue.dep_ == "parataxis" or as_clause
+        ) and cue.head.i != cue.i:  # "The plan, he said, will fail."
             host = self.sents[self.sent_of[cue.i]].root if as_clause else cue.head
             if host.dep_ in _SUBJECTS and host.head.i != host.i:
                 host = host.head  # "The difference, he said, is …": the whole clause
@@ -542,7 +607,14 @@ class _Finder:
         sent = self.sents[self.sent_of[cue.i]]
         skip = {cue.i}
         for child in cue.children:
-            if child.dep_ in _SUBJECTS or child.dep_ in ("dobj", "dative", "aux", "neg", "advmod", "npadvmod"):
+            if child.dep_ in _SUBJECTS or child.dep_ in (
+                "dobj",
+                "dative",
+                "aux",
+                "neg",
+                "advmod",
+                "npadvmod",
+            ):
                 skip.update(t.i for t in child.subtree)
         rest = [t for t in sent if t.i not in skip and not self._in_quote(t)]
         if not any(t.dep_ in _SUBJECTS and t.head.pos_ in ("VERB", "AUX") for t in rest):
@@ -559,7 +631,9 @@ class _Finder:
         n = self.sent_of[first.i]
         while n > 0:
             prev = self.sents[n - 1]
-            if prev.start_char < lo or any(self._in_quote(t) or self.cue_at(t) is not None for t in prev):
+            if prev.start_char < lo or any(
+                self._in_quote(t) or self.cue_at(t) is not None for t in prev
+            ):
                 break
             start, n = prev.start_char, n - 1
         return start
@@ -589,8 +663,15 @@ class _Finder:
         subjects = [c for c in tok.children if c.dep_ in ("nsubj",)]
         if not subjects or subjects[0].lower_ in ("it", "this", "that", "which", "there", "what"):
             return []
-        comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
-                 and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)]
+        comps = [
+            c
+            for c in tok.children
+            if c.dep_ == "ccomp"
+            and c.i > tok.i
+            and any(
+                m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children
+            )
+        ]
         return [t for c in comps for t in c.subtree]
 
     def indirect_quotes(self, marked: Sequence[_Found]) -> list[_Found]:
@@ -623,7 +704,9 @@ class _Finder:
                 continue  # "how to want …", "by asking prosecutors …": no one is reported
             if clause[-1].i < tok.i and clause[0].i == self.sents[self.sent_of[clause[0].i]].start:
                 start = self._report_opens(clause[0], start)
-            out.append(_Found(start, end, "indirect", speaker, cue_text, self.sent_of[clause[-1].i]))
+            out.append(
+                _Found(start, end, "indirect", speaker, cue_text, self.sent_of[clause[-1].i])
+            )
         return out
 
     def colon_quotes(self) -> list[_Found]:
@@ -641,7 +724,11 @@ class _Finder:
             if colon < 0:
                 continue
             name = self.doc.char_span(p_start + lead, p_start + colon, alignment_mode="expand")
-            if name is None or not 0 < len(name) <= _MAX_COLON_NAME or not all(_name_like(t) for t in name):
+            if (
+                name is None
+                or not 0 < len(name) <= _MAX_COLON_NAME
+                or not all(_name_like(t) for t in name)
+            ):
                 continue
             start = p_start + colon + 1
             while start < p_end and self.text[start] in " \t\"“'‘":
@@ -651,7 +738,11 @@ class _Finder:
                 end -= 1
             if _words(self.text[start:end]) < _MIN_PARTIAL_WORDS:
                 continue
-            kind = "direct" if self._in_quote(name[0]) or self.text[start - 1] in "\"“'‘" else "indirect"
+            kind = (
+                "direct"
+                if self._in_quote(name[0]) or self.text[start - 1] in "\"“'‘"
+                else "indirect"
+            )
             speaker = self.actor(name.root)
             toks = self._tokens(start, end)
             sent = self.sent_of[toks[-1].i] if toks else 0
@@ -662,9 +753,14 @@ class _Finder:
         """'The governor added:' closing a paragraph, and the next paragraph, unmarked, is what he said."""
         out: list[_Found] = []
         for (p_start, p_end), (n_start, n_end) in zip(self.paras, self.paras[1:], strict=False):
-            if not self.text[p_start:p_end].rstrip().endswith(":") or self.text[n_start] in "\"“'‘«„":
+            if (
+                not self.text[p_start:p_end].rstrip().endswith(":")
+                or self.text[n_start] in "\"“'‘«„"
+            ):
                 continue
-            colon = self.doc.char_span(self.text.rindex(":", 0, p_end), p_end, alignment_mode="expand")
+            colon = self.doc.char_span(
+                self.text.rindex(":", 0, p_end), p_end, alignment_mode="expand"
+            )
             if colon is None or colon.start == 0:
                 continue
             cue = None
@@ -693,8 +789,10 @@ class _Finder:
             return True
         # an object of a speech act ("criticized the plan") needs no verb, but some substance
         takes_object = entry.object or entry.noun and len(entry.words) > 1  # "comments about X"
-        return takes_object and any(t.pos_ in ("NOUN", "PROPN") for t in clause) and not all(
-            t.pos_ == "PRON" or t.is_punct for t in clause
+        return (
+            takes_object
+            and any(t.pos_ in ("NOUN", "PROPN") for t in clause)
+            and not all(t.pos_ == "PRON" or t.is_punct for t in clause)
         )
 
     def _trim(self, tokens: Iterable[Token]) -> list[Token]:
@@ -731,9 +829,13 @@ class _Finder:
             seen.add((f.start, f.end))
             quotes.append(
                 Quote(
-                    article_id=self.article_id, speaker=f.speaker,
+                    article_id=self.article_id,
+                    speaker=f.speaker,
                     text=" … ".join(f.parts) if f.parts else self.text[f.start : f.end],
-                    kind=f.kind, start=f.start, end=f.end, cue=f.cue,
+                    kind=f.kind,
+                    start=f.start,
+                    end=f.end,
+                    cue=f.cue,
                 )  # fmt: skip
             )
         return quotes
@@ -743,8 +845,10 @@ def _name_like(tok: Token) -> bool:
     """Part of a speaker's name before a colon: a proper noun or a person / organisation."""
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
         return False
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
-        tok.is_punct and tok.text in ".-'’"
+    return (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or (tok.is_punct and tok.text in ".-'’")
     )
 
 
@@ -767,7 +871,9 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
-def find_quotes(doc: Doc, *, article_id: str = "", lexicon: CueLexicon | None = None) -> list[Quote]:
+def find_quotes(
+    doc: Doc, *, article_id: str = "", lexicon: CueLexicon | None = None
+) -> list[Quote]:
     """Quotes in a parsed ``Doc`` with their speakers, in text order.
 
     Reads ``doc._.actors`` (may be None) to give speakers codes.  Offsets are those of the

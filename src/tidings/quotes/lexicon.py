@@ -40,7 +40,9 @@ class CueLexicon:
 def _parse_line(line: str, where: str) -> Cue:
     cols = line.split("\t")
     if len(cols) != 2:
-        raise ResourceError(f"expected 2 tab-separated columns (cue, uses), got {len(cols)}", input=where)
+        raise ResourceError(
+            f"expected 2 tab-separated columns (cue, uses), got {len(cols)}", input=where
+        )
     words = tuple(cols[0].strip().lower().split())
     if not words:
         raise ResourceError("empty cue", input=where)
@@ -51,8 +53,11 @@ def _parse_line(line: str, where: str) -> Cue:
             f"uses must be one or more of {', '.join(USES)}, got {cols[1].strip()!r}", input=where
         )
     return Cue(
-        words=words, direct="direct" in uses, indirect="indirect" in uses,
-        object="object" in uses, noun="noun" in uses,
+        words=words,
+        direct="direct" in uses,
+        indirect="indirect" in uses,
+        object="object" in uses,
+        noun="noun" in uses,
     )
 
 
@@ -62,7 +67,9 @@ def load_cues(path: str | Path) -> CueLexicon:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
-        raise ResourceError(f"cannot read cue file ({err.__class__.__name__})", input=str(path)) from err
+        raise ResourceError(
+            f"cannot read cue file ({err.__class__.__name__})", input=str(path)
+        ) from err
     by_first: dict[str, list[Cue]] = {}
     seen: dict[tuple[str, ...], int] = {}
     for number, raw in enumerate(lines, start=1):
@@ -72,13 +79,17 @@ def load_cues(path: str | Path) -> CueLexicon:
         where = f"{path}:{number}"
         cue = _parse_line(line, where)
         if cue.words in seen:
-            raise ResourceError(f"cue {' '.join(cue.words)!r} already listed on line {seen[cue.words]}", input=where)
+            raise ResourceError(
+                f"cue {' '.join(cue.words)!r} already listed on line {seen[cue.words]}", input=where
+            )
         seen[cue.words] = number
         by_first.setdefault(cue.words[0], []).append(cue)
     if not seen:
         raise ResourceError("no cues in file", input=str(path))
     # longest cues first, so "point out" wins over a plain "point" when both are listed
-    return CueLexicon({k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in by_first.items()})
+    return CueLexicon(
+        {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in by_first.items()}
+    )
 
 
 @lru_cache(maxsize=1)

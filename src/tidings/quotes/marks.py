@@ -168,8 +168,10 @@ def _single_quotes(text: str, paras: list[tuple[int, int]], doubles: list[Marked
             elif role == "close" and open_at is not None:
                 cs, ce = _trimmed(text, open_at + 1, s)
                 # content must hold a word and must not cross a double quote
-                if ce > cs and any(ch.isalpha() for ch in text[cs:ce]) and not any(
-                    open_at < m.outer_start < s for m in doubles
+                if (
+                    ce > cs
+                    and any(ch.isalpha() for ch in text[cs:ce])
+                    and not any(open_at < m.outer_start < s for m in doubles)
                 ):
                     found.append(Marked(cs, ce, open_at, s + 1, single=True))
                 open_at = None

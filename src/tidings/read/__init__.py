@@ -138,10 +138,14 @@ def _read_directory(root: Path, options: Options) -> Iterator[Article | InputErr
             yield from _read_source(Source(str(path), path), options, kind=kind)
     if not found:
         known = " ".join(sorted(EXTENSIONS))
-        yield InputError(f"directory has no input files (extensions read: {known})", input=str(root))
+        yield InputError(
+            f"directory has no input files (extensions read: {known})", input=str(root)
+        )
 
 
-def _read_source(src: Source, options: Options, *, kind: str | None) -> Iterator[Article | InputError]:
+def _read_source(
+    src: Source, options: Options, *, kind: str | None
+) -> Iterator[Article | InputError]:
     """Run the reader for ``src`` and finish each article; errors are yielded, never raised."""
     try:
         if kind is None or (kind == "feed" and src.stem_suffix() == ".xml"):
@@ -165,7 +169,12 @@ def _finish(raw: Raw, src: Source, options: Options) -> Article | InputError:
         if page is None:
             return InputError("no article text found in the HTML", input=where)
         text, trim = page.text, False  # trafilatura already cut the page to the article
-        title, date, site, url = title or page.title, date or page.date, site or page.site, url or page.url
+        title, date, site, url = (
+            title or page.title,
+            date or page.date,
+            site or page.site,
+            url or page.url,
+        )
         text = _without_heading(text, title)
     if text is None or not text.strip():
         return InputError("empty text", input=where)

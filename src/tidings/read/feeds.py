@@ -36,7 +36,9 @@ def read_feed(source: Source, options: Options) -> Iterator[Raw | InputError]:
             where=f"entry {number}", trim=False,
         )  # fmt: skip
     if not found:
-        raise source.error(f"feed has no entries with content ({len(feed.entries)} entries, titles only)")
+        raise source.error(
+            f"feed has no entries with content ({len(feed.entries)} entries, titles only)"
+        )
 
 
 def _content(entry) -> str:  # type: ignore[no-untyped-def]

@@ -97,7 +97,11 @@ def fragment_text(html: str) -> str:
             element.text = "\n\n" + (element.text or "")
             element.tail = "\n\n" + (element.tail or "")
     raw = root.text_content()
-    blocks = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", block).strip() for block in re.split(r"\n\s*\n", raw))
+    blocks = (
+        re.sub(r"[ \t\r\f\v\u00a0]+", " ", block).strip() for block in re.split(r"\n\s*\n", raw)
+    )
     return "\n\n".join(
-        "\n".join(line.strip() for line in block.splitlines() if line.strip()) for block in blocks if block
+        "\n".join(line.strip() for line in block.splitlines() if line.strip())
+        for block in blocks
+        if block
     )

@@ -29,7 +29,9 @@ def read_jsonl(source: Source, options: Options) -> Iterator[Raw | InputError]:
         yield from _read_lines(lines, source, options)
 
 
-def _read_lines(lines: io.TextIOBase, source: Source, options: Options) -> Iterator[Raw | InputError]:
+def _read_lines(
+    lines: io.TextIOBase, source: Source, options: Options
+) -> Iterator[Raw | InputError]:
     number = 0
     while True:
         line = guarded(lambda: lines.readline(options.max_bytes + 1), source)
@@ -38,7 +40,9 @@ def _read_lines(lines: io.TextIOBase, source: Source, options: Options) -> Itera
         number += 1
         if len(line) > options.max_bytes and not line.endswith("\n"):
             _skip_rest(lines, source, options.max_bytes)
-            yield source.error(f"line {number}: longer than the limit of {options.max_bytes // 2**20} MB")
+            yield source.error(
+                f"line {number}: longer than the limit of {options.max_bytes // 2**20} MB"
+            )
             continue
         if not line.strip():
             continue
@@ -67,7 +71,9 @@ def _read_document(source: Source, options: Options) -> Iterator[Raw | InputErro
         if err.msg == "Extra data":  # several objects: JSON Lines after all
             yield from _read_lines(io.StringIO(text), source, options)
             return
-        raise source.error(f"invalid JSON ({err.msg} at line {err.lineno}, column {err.colno})") from None
+        raise source.error(
+            f"invalid JSON ({err.msg} at line {err.lineno}, column {err.colno})"
+        ) from None
     items = document if isinstance(document, list) else [document]
     for number, item in enumerate(items, start=1):
         where = f"item {number}" if isinstance(document, list) else None

@@ -191,7 +191,9 @@ def decode(data: bytes, source: Source, *, html: bool = False) -> str:
         # Valid UTF-8 at the start, not further on: a legacy single-byte file after all.
         text = _cp1252(data) if codec == "utf-8" else data.decode(codec, errors="replace")
     if looks_binary(text):
-        raise source.error("binary file (not text, HTML, JSON Lines, CSV, WARC or an RSS/Atom feed)")
+        raise source.error(
+            "binary file (not text, HTML, JSON Lines, CSV, WARC or an RSS/Atom feed)"
+        )
     return text
 
 

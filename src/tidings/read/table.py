@@ -31,13 +31,17 @@ def read_csv(source: Source, options: Options) -> Iterator[Raw | InputError]:
         yield from _rows(rows, columns, source)
 
 
-def _rows(rows: csv.DictReader, columns: dict[str, str], source: Source) -> Iterator[Raw | InputError]:
+def _rows(
+    rows: csv.DictReader, columns: dict[str, str], source: Source
+) -> Iterator[Raw | InputError]:
     body = "text" if "text" in columns else "html"
     while True:
         try:
             row = guarded(lambda: next(rows, None), source)
         except csv.Error as err:
-            yield source.error(f"line {rows.line_num}: unreadable CSV ({err}); rest of the file skipped")
+            yield source.error(
+                f"line {rows.line_num}: unreadable CSV ({err}); rest of the file skipped"
+            )
             return
         if row is None:
             return
@@ -46,7 +50,9 @@ def _rows(rows: csv.DictReader, columns: dict[str, str], source: Source) -> Iter
         if not value or not value.strip():
             yield source.error(f"{where}: empty '{body}'")
             continue
-        meta = {name: (row.get(columns[name]) or None) if name in columns else None for name in _FIELDS}
+        meta = {
+            name: (row.get(columns[name]) or None) if name in columns else None for name in _FIELDS
+        }
         if body == "text":
             yield Raw(text=value, where=where, **meta)
         else:

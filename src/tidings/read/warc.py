@@ -51,7 +51,9 @@ def read_warc(source: Source, options: Options) -> Iterator[Raw | InputError]:
                 if pending is not None:  # complete: the damage is in a later record
                     pages += 1
                     yield pending
-                yield source.error(f"truncated or corrupt WARC after {pages} pages, at record {number + 1} ({reason})")
+                yield source.error(
+                    f"truncated or corrupt WARC after {pages} pages, at record {number + 1} ({reason})"
+                )
                 return
             if isinstance(raw, InputError):
                 yield raw
@@ -62,7 +64,9 @@ def read_warc(source: Source, options: Options) -> Iterator[Raw | InputError]:
                     yield pending
                 pending = raw
     if isinstance(stream, _Gunzip) and stream.truncated:
-        yield source.error(f"truncated gzip file after {pages} pages (compressed stream ended early)")
+        yield source.error(
+            f"truncated gzip file after {pages} pages (compressed stream ended early)"
+        )
         return
     if pending is not None:
         pages += 1
