@@ -233,3 +233,14 @@ def test_a_blank_line_ends_a_sentence(pipe) -> None:  # type: ignore[no-untyped-
         e.evidence.text.startswith(("Turkey protests", "The Greek")) for e in events
     )
     assert all("\n" not in e.evidence.text for e in events)
+
+
+def test_participle_takes_the_noun_it_modifies_as_object(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "a statement released by his office" was coded as a release of persons (084): the lexicon's
+    # object cue (release + statement = a statement, 010) did not see the modified noun
+    events = code(
+        pipe, "Lukashenko backed the plan, according to a statement released by his office."
+    )
+    assert not [e for e in events if e.cameo.startswith("084")], show(events)
+    events = code(pipe, "The hostages released by Hamas crossed into Egypt on Friday.")
+    assert any(e.cameo == "0841" and e.source.code.startswith("PSE") for e in events), show(events)

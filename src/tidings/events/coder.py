@@ -167,6 +167,8 @@ class EventCoder:
             if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
         }
         dobj = _child(verb, "dobj") or _child(verb, "nsubjpass")
+        if dobj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            dobj = verb.head  # "a statement released by his office": the noun is the object
         for entry in entries:
             if entry.prep is not None and entry.prep not in preps:
                 continue
