@@ -137,12 +137,15 @@ class Store:
         """A few clear events with their evidence sentences, for a first look at a store.
 
         One per PLOVER type (the most frequent types first), between two known actors of
-        different countries, from a short sentence, the most reported first.
+        different countries, from a short sentence; actors written as names ("Qatar", not "it" or
+        "both sides") first, then the most reported.
         """
         with self.reader() as con:
             return con.execute(
                 """WITH candidates AS (
-                       SELECT *, count(*) OVER (PARTITION BY plover) AS type_events
+                       SELECT *, count(*) OVER (PARTITION BY plover) AS type_events,
+                              regexp_matches(source_name, '^\\p{Lu}')
+                                AND regexp_matches(target_name, '^\\p{Lu}') AS named
                        FROM event_groups
                        WHERE source_code IS NOT NULL AND target_code IS NOT NULL
                          AND coalesce(source_country, source_code)
@@ -153,7 +156,8 @@ class Store:
                           trigger, n_mentions, article_id
                    FROM candidates
                    QUALIFY row_number() OVER (
-                       PARTITION BY plover ORDER BY n_mentions DESC, length(evidence_text), id) = 1
+                       PARTITION BY plover
+                       ORDER BY named DESC, n_mentions DESC, length(evidence_text), id) = 1
                    ORDER BY type_events DESC, type LIMIT ?""",
                 [limit],
             ).df()
