@@ -310,3 +310,21 @@ def test_a_missing_store_is_created_only_when_asked(tmp_path):
         open_store(tmp_path / "none.duckdb")
     assert not (tmp_path / "none.duckdb").exists()
     assert open_store(tmp_path / "new.duckdb", create=True).summary()["articles"] == 0
+
+
+def test_examples_prefer_actors_written_as_names(tmp_path):
+    from tidings.pipeline import default_pipeline
+
+    text = (
+        "Poland's prime minister met his Lithuanian counterpart in Vilnius on Monday.\n\n"
+        "It criticized Germany over the pipeline deal.\n\n"
+        "Poland criticized Germany over the pipeline deal, and France condemned Italy."
+    )
+    article = Article(id="named", text=text, date="2024-03-04")
+    s = open_store(tmp_path / "t.duckdb", create=True)
+    s.add([default_pipeline().code_article(article)])
+    criticisms = s.query("SELECT count(*) AS n FROM event_groups WHERE plover = 'ACCUSE'")
+    assert criticisms["n"][0] >= 2  # the pronoun one and the named ones are all there
+    shown = s.examples(limit=10).set_index("type")
+    assert shown.loc["ACCUSE", "source"][0].isupper()
+    assert shown.loc["ACCUSE", "source"] != "It"

@@ -144,8 +144,11 @@ class Store:
             return con.execute(
                 """WITH candidates AS (
                        SELECT *, count(*) OVER (PARTITION BY plover) AS type_events,
-                              regexp_matches(source_name, '^\\p{Lu}')
-                                AND regexp_matches(target_name, '^\\p{Lu}') AS named
+                              (regexp_matches(source_name, '^\\p{Lu}')
+                               AND regexp_matches(target_name, '^\\p{Lu}')
+                               AND lower(source_name) NOT IN (SELECT unnest(?::VARCHAR[]))
+                               AND lower(target_name) NOT IN (SELECT unnest(?::VARCHAR[])))
+                                AS named
                        FROM event_groups
                        WHERE source_code IS NOT NULL AND target_code IS NOT NULL
                          AND coalesce(source_country, source_code)
@@ -159,13 +162,16 @@ class Store:
                        PARTITION BY plover
                        ORDER BY named DESC, n_mentions DESC, length(evidence_text), id) = 1
                    ORDER BY type_events DESC, type LIMIT ?""",
-                [limit],
+                [list(_PRONOUNS), list(_PRONOUNS), limit],
             ).df()
 
     def export(self, fmt: str, out: IO[str] | Path) -> int:
         """Export events as jsonl, csv, parquet (``out`` a directory), gdelt or plover; return rows."""
         with self.reader() as con:
             return _export.export(con, fmt, out)
+
+
+_PRONOUNS = ("it", "its", "he", "she", "they", "them", "we", "us", "i", "you", "this", "that")
 
 
 def open_store(
