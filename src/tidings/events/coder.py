@@ -226,7 +226,7 @@ class EventCoder:
             if not has_finite_verb(sent):
                 continue
             seen: set[tuple] = set()
-            cands = list(self.candidates(sent))
+            cands = self._drop_bare_intentions(list(self.candidates(sent)))
             heads = frozenset(c.predicate.i for c in cands)
             for cand in cands:
                 for event in self._events(cand, n, sent, at, quotes, article_id, base_date, heads):
@@ -235,6 +235,24 @@ class EventCoder:
                     if key not in seen:
                         seen.add(key)
                         yield event
+
+    def _drop_bare_intentions(self, cands: list[Candidate]) -> list[Candidate]:
+        """ "Iran vowed to attack Israel", "Iraq sought to improve relations": a verb of stated
+        intention coded only by its bare row (vow → 030, seek → 020) gives way
+        to the act it announces, which the coder turns into the intent or threat it is."""
+        acts = {c.predicate.i for c in cands if not c.entry.cameo.startswith("01")}
+        kept = []
+        for cand in cands:
+            entry, verb = cand.entry, cand.trigger
+            bare = isinstance(entry, VerbEntry) and entry.prep is None and not entry.objects
+            if (
+                bare
+                and self.cues.value("intend", verb.lemma_.lower()) == "express"
+                and any(c.dep_ == "xcomp" and c.i in acts for c in verb.children)
+            ):
+                continue
+            kept.append(cand)
+        return kept
 
     def _events(
         self, cand: Candidate, n: int, sent: Span, at: dict[int, list[Mention]],
@@ -247,14 +265,20 @@ class EventCoder:
             return
         cameo = cand.entry.cameo
         negated, modality = verdict.negated, verdict.modality
-        announced = verdict.future or modality == "intended" and _modal_future(cand.predicate)
+        # "will meet", "is ready to meet", "wants to meet", "vowed to strike": the statement of
+        # intent is the event (intent.tsv), asserted (or reported) like any statement
+        expressed = verdict.future or verdict.intent
+        # the statement happened: asserted, or reported when a verb of saying relays it ("said
+        # it wants to meet", like "said it is ready to meet")
+        stated = "reported" if verdict.speech is not None else "asserted"
+        announced = expressed or modality == "intended" and _modal_future(cand.predicate)
         if announced and negated and modality in ("asserted", "reported", "intended"):
             refusal = mapped_code(self.refusals, cameo)  # "will not accept" → a rejection
             if refusal is not None:
                 cameo, negated, modality = (
                     refusal,
                     False,
-                    "asserted" if modality == "intended" else modality,
+                    stated if modality == "intended" else modality,
                 )
         elif (
             announced
@@ -267,12 +291,15 @@ class EventCoder:
             cameo = (
                 cameo if cameo.startswith("13") else threat if threat.startswith("13") else "130"
             )
-            modality = "asserted" if modality == "intended" else modality
-        elif (verdict.future or announced and _condition(cand.predicate, self.cues)) and modality in (
+            modality = stated if modality == "intended" else modality
+        elif (expressed or announced and _condition(cand.predicate, self.cues)) and modality in (
             "asserted", "reported", "intended", "hypothetical",
         ):  # fmt: skip
-            cameo = mapped_code(self.intents, cameo) or cameo  # "will support" → intent
-            modality = "asserted" if modality in ("intended", "hypothetical") else modality
+            intended = mapped_code(self.intents, cameo)  # "will support" → intent
+            if intended is not None or not verdict.intent or verdict.future:
+                cameo = intended or cameo
+                modality = stated if modality in ("intended", "hypothetical") else modality
+            # else "wants to condemn": CAMEO has no intent code for it; it stays intended
         finder = _ActorFinder(at)
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)

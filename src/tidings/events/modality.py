@@ -10,7 +10,8 @@ intended, hypothetical) and the verb of saying that reports it, if any:
 - "Russia could attack"                   → hypothetical (modal auxiliary)
 - "would have the power to veto"          → hypothetical (modal on an embedding clause)
 - "if Russia attacks"                     → hypothetical (conditional clause)
-- "Russia plans to attack"                → intended
+- "Russia plans to attack"                → intended, intent (the coder makes it a threat, 13x)
+- "Russia is expected to attack"          → intended
 - "X accused Russia of attacking"         → alleged
 - "X said Russia attacked"                → reported, speech verb "said"
 """
@@ -88,6 +89,9 @@ class Assessment:
     future: bool = False  # announced with will/shall: a statement of intent, not the act
     deontic: bool = False  # "must"/"should" on the predicate: an obligation someone states
     planned: bool = False  # under "plans to", "is expected to": the event lies ahead
+    # the content of a stated intention ("wants to meet", "vowed to attack", "has no plans to
+    # meet"): like "will", the statement is the event (03x, 13x), not the act it announces
+    intent: bool = False
 
 
 def _lemma(token: Token) -> str:
@@ -165,6 +169,7 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
     speech: Token | None = None
     content_of: int | None = None
     planned = False
+    intent = False
     future = _future_here(base, cues)
     token = base
     # Climb the chain of embedding clauses; the nearest cue decides the modality.
@@ -177,21 +182,41 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
             future = future or _future_here(head, cues)
             token = head
             continue
-        if dep in ("xcomp", "prep", "pcomp") and head.pos_ == "ADJ" and cues.has("willing", lemma):
+        willing = (
+            dep in ("xcomp", "prep", "pcomp") and head.pos_ == "ADJ" and cues.has("willing", lemma)
+        )
+        if willing:
             future = True  # "ready to deepen", "open to working with": a statement of intent
+        stated = _states_intent(token, head, cues)
+        intent = intent or stated
+        if intent and (
+            _modal_here(head, cues)
+            or _conditional_here(head, cues)
+            or _alleged_here(head, cues)
+            or dep in ("pcomp", "pobj", "prep", "ccomp", "xcomp") and cues.has("allege", lemma)
+        ):  # fmt: skip
+            # "if Russia wants to attack", "accused Kyiv of planning to attack": nobody stated
+            # that intention
+            intent = False
         if (dep == "xcomp" or dep in ("acl", "relcl") and head.pos_ == "NOUN") and cues.has(
             "refuse", lemma
         ):
             # "refused to accept", "its refusal to accept": the acceptance did not happen
             negated = not negated
-        elif dep == "xcomp" and _negated_here(head, cues):
-            negated = True
+        elif (dep == "xcomp" or stated) and _negated_here(head, cues):
+            negated = True  # "does not want to meet", "has no plans to meet"
+        elif willing and head.dep_ == "acomp" and _negated_here(head.head, cues):
+            negated = True  # "is not ready to meet": the negation sits on the copula
         if modality is None:
             if _modal_here(head, cues) or _conditional_here(head, cues):
                 modality = "hypothetical"
             elif dep in ("xcomp",) and cues.has("intend", lemma):
                 modality = "intended"
                 planned = True
+                if head.i in event_heads:
+                    # "pledged to withdraw", "tried to kill": the verb's own row codes the
+                    # pledge or the attempt; the withdrawal is its content
+                    content_of = head.i
             elif (dep in ("acl", "xcomp", "advcl") or dep == "relcl" and any(c.tag_ == "TO" for c in token.children)) and (
                 head.pos_ == "NOUN" and cues.has("proposal", lemma)
             ):  # fmt: skip
@@ -225,7 +250,20 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
         token = head
     deontic = any(c.dep_ == "aux" and cues.has("deontic", c.lower_) for c in base.children)
     return Assessment(negated=negated, modality=modality or "asserted", speech=speech,
-                      content_of=content_of, future=future, deontic=deontic, planned=planned)  # fmt: skip
+                      content_of=content_of, future=future, deontic=deontic, planned=planned,
+                      intent=intent)  # fmt: skip
+
+
+def _states_intent(token: Token, head: Token, cues: Cues) -> bool:
+    """``token`` is what its subject says it means to do: the infinitive under a verb of stated
+    intention ("wants to meet", "vowed to attack"; cue value ``express`` in cues.tsv) or under
+    such a noun ("has no plans to meet")."""
+    if cues.value("intend", _lemma(head)) != "express":
+        return False
+    if token.dep_ == "xcomp":
+        return head.pos_ in ("VERB", "AUX")
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    return token.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and infinitive
 
 
 def _noun_owner(noun: Token) -> Token:
