@@ -163,6 +163,10 @@ EXPECTED = [
      "2023-03-16", {"source": "PAKGOV", "plover": "AGREE", "cameo": "0341"}),
     ("a refused resignation is a rejection", "The Pakistani prime minister said he would not resign.",
      "2023-03-16", {"source": "PAKGOV", "plover": "REJECT", "cameo": "1231", "negated": False}),
+    ("an unnamed crowd protesting in a place is that country's", "Hundreds of inmates rioted at a prison in Quito on Sunday.",
+     "2023-03-16", {"source": "ECU", "target": "ECUGOV", "plover": "PROTEST"}),
+    ("a crowd named by a participle", "Police fired tear gas at students protesting the election results in Lusaka.",
+     "2023-03-16", {"source": "ZMB", "plover": "PROTEST"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -227,6 +231,8 @@ FORBIDDEN = [
      {"plover": "AGREE"}),
     ("working with reporters is no cooperation between actors", "The minister worked with reporters for years.",
      {}),
+    ("a pronoun is no unnamed crowd", "They protested in Quito on Sunday.",
+     {"source": "ECU"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

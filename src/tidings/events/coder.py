@@ -303,6 +303,10 @@ class EventCoder:
         finder = _ActorFinder(at)
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)
+        if not sources and cand.entry.cameo.startswith("14"):
+            # "protesters rioted in Lagos": an unnamed crowd protesting somewhere is, by the
+            # CAMEO convention, that country's
+            sources = finder.crowd_in_place(cand.predicate)
         rule = cand.entry.rule
         if (
             verdict.deontic
@@ -725,6 +729,16 @@ class _ActorFinder:
             or self._place_target(pred)
             or self._circumstance_target(pred)
         )
+
+    def crowd_in_place(self, pred: Token) -> list[Actor]:
+        """The country where an unnamed group ("protesters", "hundreds of inmates") acts: the
+        subject is a common noun that resolved to no actor, and the clause names a place."""
+        subj = _child(pred, "nsubj")
+        if subj is None and pred.dep_ == "acl" and pred.tag_ == "VBG":
+            subj = pred.head  # "demonstrators protesting the results in Monrovia"
+        if subj is None or subj.pos_ != "NOUN" or self.actors_in(subj):
+            return []
+        return self._place_target(pred)
 
     def _place_target(self, pred: Token, *, authority: bool = False) -> list[Actor]:
         """Last resort: the country where it happens ("arrived in Amman" → JOR), as a country;
