@@ -167,6 +167,10 @@ EXPECTED = [
      "2023-03-16", {"source": "ECU", "target": "ECUGOV", "plover": "PROTEST"}),
     ("a crowd named by a participle", "Police fired tear gas at students protesting the election results in Lusaka.",
      "2023-03-16", {"source": "ZMB", "plover": "PROTEST"}),
+    ("a protest naming no target or place is aimed at the protesters' own rulers", "Nigerian nurses marched through the streets on Monday.",
+     "2023-03-16", {"source": "NGA", "target": "NGAGOV", "plover": "PROTEST"}),
+    ("a protest outside an embassy is aimed at its country", "Serbian students protested outside the American embassy on Friday.",
+     "2023-03-16", {"source": "SRB", "target": "USA", "plover": "PROTEST"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -233,6 +237,8 @@ FORBIDDEN = [
      {}),
     ("a pronoun is no unnamed crowd", "They protested in Quito on Sunday.",
      {"source": "ECU"}),
+    ("a government's protest is not aimed at itself", "The Turkish government protested on Friday.",
+     {"target": "TURGOV"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

@@ -374,6 +374,12 @@ class EventCoder:
                         domestic.actor.text, source.country + sector, source.country, sector, None
                     )
                 ]
+            if not kept and not targets and code.code.startswith("14") and _domestic(source):
+                # "Indonesian students staged demonstrations": a protest that names no target
+                # and no place is aimed at the protesters' own rulers (as "in Serbia" is)
+                kept = [
+                    Actor("its government", source.country + "GOV", source.country, "GOV", None)
+                ]
             for target in kept or [None]:
                 yield Event(
                     article_id=article_id, sentence=n, date=date, source=source, target=target,
@@ -413,6 +419,11 @@ class EventCoder:
             if span is not None and any(t.i in clause for t in span):
                 return d.date
         return base_date
+
+
+def _domestic(actor: Actor) -> bool:
+    """A country's people or groups other than its government (whom they can protest to)."""
+    return bool(actor.country) and actor.sector not in ("GOV", "IGO", "NGO")
 
 
 def _passive_participle(verb: Token) -> bool:
@@ -701,7 +712,8 @@ class _ActorFinder:
             # no object is a target ("staged a rally"), but "against X" always names one, and
             # a protest or exercise without one is aimed at the country where it happens
             # "staged rallies to demand reforms by the government": whom the protest is for
-            return (self._prep_object(holders, ("against",)) or self._purpose_target(pred)
+            # ("rallied outside the French embassy": France)
+            return (self._prep_object(holders, ("against", "outside")) or self._purpose_target(pred)
                     or self._circumstance_target(pred) or self._place_target(pred, authority=True))  # fmt: skip
         if spec == "dobj":
             found = self.actors_in(obj)
