@@ -171,6 +171,8 @@ EXPECTED = [
      "2023-03-16", {"source": "NGA", "target": "NGAGOV", "plover": "PROTEST"}),
     ("a protest outside an embassy is aimed at its country", "Serbian students protested outside the American embassy on Friday.",
      "2023-03-16", {"source": "SRB", "target": "USA", "plover": "PROTEST"}),
+    ("a purpose clause is done by the subject, not the place 'on' names", "Nigerian farmers descended on Abuja to protest the ban.",
+     "2023-03-16", {"source": "NGA", "plover": "PROTEST"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -239,6 +241,8 @@ FORBIDDEN = [
      {"source": "ECU"}),
     ("a government's protest is not aimed at itself", "The Turkish government protested on Friday.",
      {"target": "TURGOV"}),
+    ("a place after 'on' is no controller of a purpose clause", "Nigerian farmers descended on Abuja to protest the ban.",
+     {"source": "NGAGOV"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

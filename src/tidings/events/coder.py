@@ -645,7 +645,9 @@ class _ActorFinder:
         if dep in ("xcomp", "advcl"):
             # object control: "urged X to stop", "called on X to stop" -> X
             obj = _child(head, "dobj")
-            if obj is None:
+            if obj is None and dep == "xcomp":
+                # "called on X to stop"; not a purpose ("converged on Nairobi to protest": the
+                # crowd protests)
                 for c in head.children:
                     if c.dep_ == "prep" and c.lower_ in _CONTROL_PREPS:
                         obj = _child(c, "pobj")
