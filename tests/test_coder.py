@@ -173,6 +173,12 @@ EXPECTED = [
      "2023-03-16", {"source": "SRB", "target": "USA", "plover": "PROTEST"}),
     ("a purpose clause is done by the subject, not the place 'on' names", "Nigerian farmers descended on Abuja to protest the ban.",
      "2023-03-16", {"source": "NGA", "plover": "PROTEST"}),
+    ("a noun of stated intention: expressed readiness to", "Iran expressed its readiness to resume talks with the United States.",
+     "2023-03-16", {"source": "IRN", "target": "USA", "plover": "AGREE", "cameo": "036"}),
+    ("stated intent: is looking to", "Seoul is looking to improve relations with Tokyo.",
+     "2023-03-16", {"source": "KORGOV", "target": "JPNGOV", "plover": "AGREE", "cameo": "03"}),
+    ("a vow reaching through 'continue'", "The Taliban vowed to continue fighting the Afghan army.",
+     "2023-03-16", {"plover": "THREATEN", "cameo": "138"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -243,6 +249,12 @@ FORBIDDEN = [
      {"target": "TURGOV"}),
     ("a place after 'on' is no controller of a purpose clause", "Nigerian farmers descended on Abuja to protest the ban.",
      {"source": "NGAGOV"}),
+    ("readiness to resume talks is no resumption", "Iran expressed its readiness to resume talks with the United States.",
+     {"plover": "CONSULT"}),
+    ("no desire to fight is no fighting", "Kenya has no desire to fight Somalia.",
+     {"plover": "ASSAULT", "negated": False}),
+    ("a vow to keep fighting is no promise to cooperate", "The Taliban vowed to continue fighting the Afghan army.",
+     {"plover": "AGREE"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

@@ -248,7 +248,7 @@ class EventCoder:
             if (
                 bare
                 and self.cues.value("intend", verb.lemma_.lower()) == "express"
-                and any(c.dep_ == "xcomp" and c.i in acts for c in verb.children)
+                and any(c.i in acts for c in _xcomp_chain(verb))
             ):
                 continue
             kept.append(cand)
@@ -419,6 +419,18 @@ class EventCoder:
             if span is not None and any(t.i in clause for t in span):
                 return d.date
         return base_date
+
+
+def _xcomp_chain(verb: Token) -> list[Token]:
+    """The verbs of a chain of infinitive complements ("vowed to keep fighting": keep, fighting)."""
+    out: list[Token] = []
+    token = verb
+    for _ in range(4):
+        token = _child(token, "xcomp")  # type: ignore[assignment]
+        if token is None:
+            break
+        out.append(token)
+    return out
 
 
 def _domestic(actor: Actor) -> bool:

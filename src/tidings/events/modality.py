@@ -257,13 +257,18 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
 def _states_intent(token: Token, head: Token, cues: Cues) -> bool:
     """``token`` is what its subject says it means to do: the infinitive under a verb of stated
     intention ("wants to meet", "vowed to attack"; cue value ``express`` in cues.tsv) or under
-    such a noun ("has no plans to meet")."""
+    such a noun ("has no plans to meet", "expressed readiness to resume", "no intention of
+    sending")."""
     if cues.value("intend", _lemma(head)) != "express":
         return False
     if token.dep_ == "xcomp":
         return head.pos_ in ("VERB", "AUX")
+    if head.pos_ != "NOUN":
+        return False
+    if token.dep_ == "prep":
+        return token.lower_ in ("of", "to")  # "no intention of sending", "commitment to working"
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
-    return token.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and infinitive
+    return token.dep_ in ("acl", "relcl") and infinitive  # "its readiness to resume talks"
 
 
 def _noun_owner(noun: Token) -> Token:
