@@ -434,8 +434,9 @@ def _xcomp_chain(verb: Token) -> list[Token]:
 
 
 def _domestic(actor: Actor) -> bool:
-    """A country's people or groups other than its government (whom they can protest to)."""
-    return bool(actor.country) and actor.sector not in ("GOV", "IGO", "NGO")
+    """A country's people or groups ("students", "the opposition"), not its government or the
+    country itself ("China protested": the state)."""
+    return bool(actor.country and actor.sector) and actor.sector not in ("GOV", "IGO", "NGO")
 
 
 def _passive_participle(verb: Token) -> bool:
