@@ -179,6 +179,8 @@ EXPECTED = [
      "2023-03-16", {"source": "KORGOV", "target": "JPNGOV", "plover": "AGREE", "cameo": "03"}),
     ("a vow reaching through 'continue'", "The Taliban vowed to continue fighting the Afghan army.",
      "2023-03-16", {"plover": "THREATEN", "cameo": "138"}),
+    ("a government's protest is an official complaint", "Beijing protested that the American warship had entered Chinese waters.",
+     "2023-03-16", {"source": "CHNGOV", "plover": "ACCUSE", "cameo": "114"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -257,6 +259,8 @@ FORBIDDEN = [
      {"plover": "ASSAULT", "negated": False}),
     ("a vow to keep fighting is no promise to cooperate", "The Taliban vowed to continue fighting the Afghan army.",
      {"plover": "AGREE"}),
+    ("a government does not demonstrate in the street", "Beijing protested that the American warship had entered Chinese waters.",
+     {"plover": "PROTEST"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

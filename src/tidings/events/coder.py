@@ -61,6 +61,8 @@ _OBLIGATION_RULE = "cues.tsv deontic"
 _CIRCUMSTANCE_PREPS = ("after", "during", "following", "amid", "before")
 _VISITS = ("042", "043")  # CAMEO make / host a visit
 _ARMED = ("MIL", "REB", "INS", "COP")
+_STREET_PROTEST = ("140", "141")  # CAMEO dissent, demonstrate or rally
+_COMPLAINT = "114"  # CAMEO complain officially (PLOVER ACCUSE)
 # nouns that take their meaning from a compound before them ("mediation effort", "peace talks")
 _LIGHT_NOUNS = (
     "effort",
@@ -380,12 +382,16 @@ class EventCoder:
                 kept = [
                     Actor("its government", source.country + "GOV", source.country, "GOV", None)
                 ]
+            this = code
+            if code.code in _STREET_PROTEST and source.sector == "GOV":
+                # "Beijing protested that …": a government's protest is an official complaint
+                this = self.ontology.find(_COMPLAINT) or code  # type: ignore[attr-defined]
             for target in kept or [None]:
                 yield Event(
                     article_id=article_id, sentence=n, date=date, source=source, target=target,
-                    cameo=code.code, cameo_name=code.name, plover=code.plover,
-                    plover_mode=code.plover_mode, goldstein=code.goldstein,
-                    quad_class=code.quad_class, evidence=evidence, rule=rule,
+                    cameo=this.code, cameo_name=this.name, plover=this.plover,
+                    plover_mode=this.plover_mode, goldstein=this.goldstein,
+                    quad_class=this.quad_class, evidence=evidence, rule=rule,
                     negated=negated, modality=modality, speaker=speaker,
                     confidence=0.9 if isinstance(cand.entry, VerbEntry) else 0.8,
                 )  # fmt: skip
