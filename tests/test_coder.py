@@ -181,6 +181,8 @@ EXPECTED = [
      "2023-03-16", {"plover": "THREATEN", "cameo": "138"}),
     ("a government's protest is an official complaint", "Beijing protested that the American warship had entered Chinese waters.",
      "2023-03-16", {"source": "CHNGOV", "plover": "ACCUSE", "cameo": "114"}),
+    ("what 'alleged' crimes name is alleged", "Rights groups documented alleged war crimes committed by Sudanese militias in Darfur.",
+     "2023-03-16", {"source": "SDN", "plover": "ASSAULT", "modality": "alleged"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -261,6 +263,8 @@ FORBIDDEN = [
      {"plover": "AGREE"}),
     ("a government does not demonstrate in the street", "Beijing protested that the American warship had entered Chinese waters.",
      {"plover": "PROTEST"}),
+    ("alleged abuses are not told as fact", "Rights groups documented alleged war crimes committed by Sudanese militias in Darfur.",
+     {"plover": "ASSAULT", "modality": ["asserted", "reported"]}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

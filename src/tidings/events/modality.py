@@ -126,6 +126,14 @@ def _alleged_here(token: Token, cues: Cues) -> bool:
     return any(c.dep_ == "advmod" and cues.has("allege", c.lower_) for c in token.children)
 
 
+def _alleged_noun(token: Token, cues: Cues) -> bool:
+    """ "the alleged attack", "alleged crimes (committed by X)": the noun names what is alleged
+    (not "suspected militants who attacked": the attack is told as a fact)."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and cues.has("allege", _lemma(c)) for c in token.children
+    )
+
+
 def governor(trigger: Token) -> Token:
     """For an event noun, the verb whose object (or prepositional object) it is; else itself."""
     token = trigger
@@ -164,7 +172,7 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
         modality = "intended"  # "said that Washington would reimpose": a future announced
     elif _modal_here(base, cues) or _conditional_here(base, cues):
         modality = "hypothetical"
-    elif _alleged_here(base, cues) or _alleged_here(trigger, cues):
+    elif _alleged_here(base, cues) or _alleged_here(trigger, cues) or _alleged_noun(trigger, cues):
         modality = "alleged"
     speech: Token | None = None
     content_of: int | None = None
@@ -223,7 +231,7 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
                 modality = "intended"  # "a call for troops to be deployed", "a plan to withdraw"
             elif dep in ("pcomp", "pobj", "prep", "ccomp", "xcomp") and cues.has("allege", lemma):
                 modality = "alleged"
-            elif _alleged_here(head, cues):
+            elif _alleged_here(head, cues) or dep == "acl" and _alleged_noun(head, cues):
                 modality = "alleged"
             elif (
                 dep in ("xcomp", "ccomp")
