@@ -11,6 +11,13 @@ object lemma), then reads the actors off the dependency parse:
   speech, when the clause has no actor of its own, the speaker.
 - **target**: as the entry says (``dobj``, ``prep:with`` …), else the indirect object, the
   object, then the objects of with/against/on/to; for a passive, its subject.
+- **protests** (CAMEO 14): an unnamed crowd ("protesters", "inmates") takes the country of the
+  place it acts in; a protest with no target is aimed at the government of the place, else of
+  the protesters' own country; a government that "protested" made an official complaint (114).
+
+An act announced for the future ("will meet"), with readiness ("is ready to meet") or as a
+stated intention ("wants to meet", "vowed to attack") is coded as the intent or threat
+(``intent.tsv``), and announced as not happening as the refusal (``refusal.tsv``).
 
 Compound actors ("China and Belarus") give one event per source-target pair.  Negation and
 modality come from ``tidings.events.modality``; the date from the clause's own date
