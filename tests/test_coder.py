@@ -183,6 +183,8 @@ EXPECTED = [
      "2023-03-16", {"source": "CHNGOV", "plover": "ACCUSE", "cameo": "114"}),
     ("what 'alleged' crimes name is alleged", "Rights groups documented alleged war crimes committed by Sudanese militias in Darfur.",
      "2023-03-16", {"source": "SDN", "plover": "ASSAULT", "modality": "alleged"}),
+    ("an appeal's addressee after 'from'", "Lebanon sought emergency aid from France after the blast.",
+     "2023-03-16", {"source": "LBN", "target": "FRA", "plover": "REQUEST"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -265,6 +267,8 @@ FORBIDDEN = [
      {"plover": "PROTEST"}),
     ("alleged abuses are not told as fact", "Rights groups documented alleged war crimes committed by Sudanese militias in Darfur.",
      {"plover": "ASSAULT", "modality": ["asserted", "reported"]}),
+    ("seeking to do something is trying, not appealing", "Russia is seeking to expand its military presence in Africa.",
+     {"plover": "REQUEST"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

@@ -254,11 +254,14 @@ class EventCoder:
         for cand in cands:
             entry, verb = cand.entry, cand.trigger
             bare = isinstance(entry, VerbEntry) and entry.prep is None and not entry.objects
+            chain = _xcomp_chain(verb)
             if (
                 bare
                 and self.cues.value("intend", verb.lemma_.lower()) == "express"
-                and any(c.i in acts for c in _xcomp_chain(verb))
+                and (any(c.i in acts for c in chain) or chain and entry.cameo.startswith("02"))
             ):
+                # ("Russia sought to expand its presence": seeking to do something is trying,
+                # not an appeal, which asks someone for something)
                 continue
             kept.append(cand)
         return kept
