@@ -185,6 +185,8 @@ EXPECTED = [
      "2023-03-16", {"source": "SDN", "plover": "ASSAULT", "modality": "alleged"}),
     ("an appeal's addressee after 'from'", "Lebanon sought emergency aid from France after the blast.",
      "2023-03-16", {"source": "LBN", "target": "FRA", "plover": "REQUEST"}),
+    ("not interested in working with: a refusal to cooperate", "The Kremlin is not interested in working with Kyiv.",
+     "2023-03-16", {"source": "RUSGOV", "target": "UKRGOV", "plover": "REJECT", "negated": False}),
 ]  # fmt: skip
 
 FORBIDDEN = [
