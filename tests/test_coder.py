@@ -271,6 +271,9 @@ FORBIDDEN = [
      {"plover": "ASSAULT", "modality": ["asserted", "reported"]}),
     ("seeking to do something is trying, not appealing", "Russia is seeking to expand its military presence in Africa.",
      {"plover": "REQUEST"}),
+    ("a protest in a place the dictionaries do not know is not aimed at the protesters' rulers",
+     "Pro-Russian protesters rallied in the eastern cities of Donetsk and Luhansk.",
+     {"target": "RUSGOV"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

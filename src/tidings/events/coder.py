@@ -70,6 +70,7 @@ _VISITS = ("042", "043")  # CAMEO make / host a visit
 _ARMED = ("MIL", "REB", "INS", "COP")
 _STREET_PROTEST = ("140", "141")  # CAMEO dissent, demonstrate or rally
 _COMPLAINT = "114"  # CAMEO complain officially (PLOVER ACCUSE)
+_LOCATIVE_PREPS = ("in", "into", "at", "outside", "near", "across", "throughout", "inside")
 # nouns that take their meaning from a compound before them ("mediation effort", "peace talks")
 _LIGHT_NOUNS = (
     "effort",
@@ -386,9 +387,16 @@ class EventCoder:
                         domestic.actor.text, source.country + sector, source.country, sector, None
                     )
                 ]
-            if not kept and not targets and code.code.startswith("14") and _domestic(source):
+            if (
+                not kept
+                and not targets
+                and code.code.startswith("14")
+                and _domestic(source)
+                and not _placed(cand.predicate)
+            ):
                 # "Indonesian students staged demonstrations": a protest that names no target
-                # and no place is aimed at the protesters' own rulers (as "in Serbia" is)
+                # and no place is aimed at the protesters' own rulers (as "in Serbia" is; a
+                # place the dictionaries do not know may lie in another country)
                 kept = [
                     Actor("its government", source.country + "GOV", source.country, "GOV", None)
                 ]
@@ -447,6 +455,13 @@ def _xcomp_chain(verb: Token) -> list[Token]:
             break
         out.append(token)
     return out
+
+
+def _placed(pred: Token) -> bool:
+    """The clause says where it happened ("rallied in Donetsk", "marched outside parliament")."""
+    obj = _child(pred, "dobj")
+    heads = [pred, *([obj] if obj is not None else [])]
+    return any(c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS for h in heads for c in h.children)
 
 
 def _domestic(actor: Actor) -> bool:
