@@ -12,8 +12,9 @@ object lemma), then reads the actors off the dependency parse:
 - **target**: as the entry says (``dobj``, ``prep:with`` …), else the indirect object, the
   object, then the objects of with/against/on/to; for a passive, its subject.
 - **protests** (CAMEO 14): an unnamed crowd ("protesters", "inmates") takes the country of the
-  place it acts in; a protest with no target is aimed at the government of the place, else of
-  the protesters' own country; a government that "protested" made an official complaint (114).
+  place it acts in; a protest with no target is aimed at the government of the place, or, when
+  it names no place, of the protesters' own country (groups with a sector: students, the
+  opposition); a government that "protested" made an official complaint (114).
 
 An act announced for the future ("will meet"), with readiness ("is ready to meet") or as a
 stated intention ("wants to meet", "vowed to attack") is coded as the intent or threat
