@@ -187,6 +187,12 @@ EXPECTED = [
      "2023-03-16", {"source": "LBN", "target": "FRA", "plover": "REQUEST"}),
     ("not interested in working with: a refusal to cooperate", "The Kremlin is not interested in working with Kyiv.",
      "2023-03-16", {"source": "RUSGOV", "target": "UKRGOV", "plover": "REJECT", "negated": False}),
+    ("unwilling to: a refusal", "Serbia is unwilling to recognize Kosovo's independence.",
+     "2023-03-16", {"source": "SRB", "plover": "REJECT", "negated": False}),
+    ("reluctant to meet: a refusal to meet", "The Greek government is reluctant to meet the Turkish delegation.",
+     "2023-03-16", {"source": "GRCGOV", "plover": "REJECT", "cameo": "125"}),
+    ("unable to: did not happen", "Armenia was unable to attend the summit in Moscow.",
+     "2023-03-16", {"source": "ARM", "plover": "CONSULT", "negated": True}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -274,6 +280,10 @@ FORBIDDEN = [
     ("a protest in a place the dictionaries do not know is not aimed at the protesters' rulers",
      "Pro-Russian protesters rallied in the eastern cities of Donetsk and Luhansk.",
      {"target": "RUSGOV"}),
+    ("unwilling to recognize is no recognition", "Serbia is unwilling to recognize Kosovo's independence.",
+     {"plover": "SUPPORT", "negated": False}),
+    ("unable to attend is no attendance", "Armenia was unable to attend the summit in Moscow.",
+     {"plover": "CONSULT", "negated": False}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

@@ -195,6 +195,8 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
         )
         if willing:
             future = True  # "ready to deepen", "open to working with": a statement of intent
+            if cues.value("willing", lemma) == "not":
+                negated = not negated  # "unwilling to recognize", "reluctant to meet"
         stated = _states_intent(token, head, cues)
         intent = intent or stated
         if intent and (
@@ -214,7 +216,7 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
         elif (dep == "xcomp" or stated) and _negated_here(head, cues):
             negated = True  # "does not want to meet", "has no plans to meet"
         elif willing and head.dep_ == "acomp" and _negated_here(head.head, cues):
-            negated = True  # "is not ready to meet": the negation sits on the copula
+            negated = not negated  # "is not ready to meet": the negation sits on the copula
         if modality is None:
             if _modal_here(head, cues) or _conditional_here(head, cues):
                 modality = "hypothetical"
