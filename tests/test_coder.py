@@ -193,6 +193,8 @@ EXPECTED = [
      "2023-03-16", {"source": "GRCGOV", "plover": "REJECT", "cameo": "125"}),
     ("unable to: did not happen", "Armenia was unable to attend the summit in Moscow.",
      "2023-03-16", {"source": "ARM", "plover": "CONSULT", "negated": True}),
+    ("wanting another actor to act is an appeal to it", "Kyiv wants Berlin to send more tanks before the spring.",
+     "2023-03-16", {"source": "UKRGOV", "target": "DEUGOV", "plover": "REQUEST", "cameo": "020"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -284,6 +286,10 @@ FORBIDDEN = [
      {"plover": "SUPPORT", "negated": False}),
     ("unable to attend is no attendance", "Armenia was unable to attend the summit in Moscow.",
      {"plover": "CONSULT", "negated": False}),
+    ("what one actor wants another to do has not happened", "Kyiv wants Berlin to send more tanks before the spring.",
+     {"plover": "AID"}),
+    ("wanting to act oneself is no appeal", "Turkey wants to meet with Greece to discuss maritime borders.",
+     {"plover": "REQUEST"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

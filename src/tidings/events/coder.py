@@ -66,6 +66,8 @@ _CONDITION_MARKS = ("if", "unless", "until")
 _NESTED_TARGET_PREPS = ("against", "with", "on")
 DEMAND_CODE = "100"  # CAMEO "Demand" (PLOVER REQUEST): what an obligation stated by a speaker is
 _OBLIGATION_RULE = "cues.tsv deontic"
+APPEAL_CODE = "020"  # CAMEO "Make an appeal or request" (PLOVER REQUEST)
+_APPEAL_RULE = "cues.tsv appeal"
 _CIRCUMSTANCE_PREPS = ("after", "during", "following", "amid", "before")
 _VISITS = ("042", "043")  # CAMEO make / host a visit
 _ARMED = ("MIL", "REB", "INS", "COP")
@@ -151,6 +153,12 @@ class EventCoder:
                     DEMAND_CODE, lemma, None, frozenset(), "none", "", _OBLIGATION_RULE
                 )
                 yield Candidate(token, token, entry, token.text)
+            elif token.pos_ == "VERB" and self._wanted_of_another(token):
+                # "Kyiv wants Berlin to send tanks": what one actor wants another to do is an
+                # appeal to it; the sending is its content
+                fired.add(token.i)
+                entry = VerbEntry(APPEAL_CODE, lemma, None, frozenset(), "-", "", _APPEAL_RULE)
+                yield Candidate(token, token, entry, token.text)
             elif (
                 token.pos_ in ("NOUN", "PROPN")
                 and token.lower_ in self.lexicon.nouns
@@ -161,6 +169,16 @@ class EventCoder:
             found = self._match_noun(token, fired)
             if found is not None:
                 yield found
+
+    def _wanted_of_another(self, verb: Token) -> bool:
+        """A verb of wanting (cues.tsv ``appeal``) whose infinitive clause has its own subject."""
+        if not self.cues.has("appeal", verb.lemma_.lower()):
+            return False
+        for c in verb.children:
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+                subj = _child(c, "nsubj")
+                return subj is not None and subj.pos_ in ("NOUN", "PROPN")
+        return False
 
     def _stated_obligation(self, verb: Token) -> bool:
         """A verb outside the lexicon under "must"/"should", in what a speaker says."""
