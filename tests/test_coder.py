@@ -195,6 +195,8 @@ EXPECTED = [
      "2023-03-16", {"source": "ARM", "plover": "CONSULT", "negated": True}),
     ("wanting another actor to act is an appeal to it", "Kyiv wants Berlin to send more tanks before the spring.",
      "2023-03-16", {"source": "UKRGOV", "target": "DEUGOV", "plover": "REQUEST", "cameo": "020"}),
+    ("a pledge's target in its complement, past the source's own troops", "Moscow pledged to withdraw its troops from Moldova.",
+     "2023-03-16", {"source": "RUSGOV", "target": "MDA", "plover": "AGREE", "cameo": "0356"}),
 ]  # fmt: skip
 
 FORBIDDEN = [

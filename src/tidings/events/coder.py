@@ -391,9 +391,10 @@ class EventCoder:
                 kept = finder.further_targets(cand, source)
             if kept and all(t.country == source.country for t in kept):
                 # "Syria offered its troops to Lebanon": a foreign actor is the likelier target
+                # ("pledged to withdraw its troops from Georgia": in the complement)
                 foreign = [
                     t
-                    for t in finder.other_targets(cand)
+                    for t in finder.other_targets(cand) or finder.complement_prep_targets(cand)
                     if t.country and t.country != source.country
                 ]
                 kept = foreign or kept
@@ -854,6 +855,16 @@ class _ActorFinder:
                 if found:
                     return found
         return self._condition_target(pred)
+
+    def complement_prep_targets(self, cand: Candidate) -> list[Actor]:
+        """The prepositional objects of the predicate's infinitive complement ("pledged to
+        withdraw its troops from Georgia" → Georgia)."""
+        found: list[Actor] = []
+        for c in cand.predicate.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                holders = [c, *_nominal_chain(_child(c, "dobj"))]
+                found += self._prep_object(holders, (*_DEFAULT_TARGET_PREPS, "from"))
+        return found
 
     def further_targets(self, cand: Candidate, source: Actor) -> list[Actor]:
         """Targets past the object, other than ``source``: prepositional objects, then the
