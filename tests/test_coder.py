@@ -197,6 +197,10 @@ EXPECTED = [
      "2023-03-16", {"source": "UKRGOV", "target": "DEUGOV", "plover": "REQUEST", "cameo": "020"}),
     ("a pledge's target in its complement, past the source's own troops", "Moscow pledged to withdraw its troops from Moldova.",
      "2023-03-16", {"source": "RUSGOV", "target": "MDA", "plover": "AGREE", "cameo": "0356"}),
+    ("the infinitive's object when no row names the infinitive", "Britain pledged to send more troops to Estonia.",
+     "2023-03-16", {"source": "GBR", "target": "EST", "plover": "AGREE", "cameo": "0312"}),
+    ("a bare promise to strike is a threat", "Hezbollah promised to strike Israel.",
+     "2023-03-16", {"target": "ISR", "plover": "THREATEN"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -292,6 +296,10 @@ FORBIDDEN = [
      {"plover": "AID"}),
     ("wanting to act oneself is no appeal", "Turkey wants to meet with Greece to discuss maritime borders.",
      {"plover": "REQUEST"}),
+    ("a pledge to send troops to an ally is no threat", "Britain pledged to send more troops to Estonia.",
+     {"plover": ["THREATEN", "MOBILIZE"]}),
+    ("a promise to strike is no promise to cooperate", "Hezbollah promised to strike Israel.",
+     {"plover": "AGREE"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

@@ -198,9 +198,18 @@ class EventCoder:
         dobj = _child(verb, "dobj") or _child(verb, "nsubjpass")
         if dobj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             dobj = verb.head  # "a statement released by his office": the noun is the object
+        # "pledged to send troops", "refused to hold talks": the infinitive's own object, tried
+        # only when no row names the infinitive itself (so "pledged to withdraw its troops" is
+        # a pledge to withdraw, not one of troops)
+        inner_objs = [
+            o for c in verb.children if c.dep_ == "xcomp" for o in [_child(c, "dobj")] if o
+        ]
+        deferred: Candidate | None = None
         for entry in entries:
             if entry.prep is not None and entry.prep not in preps:
                 continue
+            if not entry.objects and deferred is not None:
+                return deferred
             if entry.objects:
                 # the object may be a noun ("sign an agreement"), the noun after the entry's
                 # preposition ("agree to a ceasefire") or a verb complement ("offered to mediate")
@@ -216,10 +225,17 @@ class EventCoder:
                 objs += [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
                     c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children))]  # fmt: skip
                 if not any(o is not None and _object_fits(o, entry.objects) for o in objs):
+                    if deferred is None and any(_object_fits(o, entry.objects) for o in inner_objs):
+                        text = (
+                            verb.text
+                            if entry.prep is None
+                            else f"{verb.text} {preps[entry.prep].text}"
+                        )
+                        deferred = Candidate(verb, verb, entry, text)
                     continue
             text = verb.text if entry.prep is None else f"{verb.text} {preps[entry.prep].text}"
             return Candidate(verb, verb, entry, text)
-        return None
+        return deferred
 
     def _match_noun(self, noun: Token, fired: set[int]) -> Candidate | None:
         entries = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(
