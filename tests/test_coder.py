@@ -201,6 +201,8 @@ EXPECTED = [
      "2023-03-16", {"source": "GBR", "target": "EST", "plover": "AGREE", "cameo": "0312"}),
     ("a bare promise to strike is a threat", "Hezbollah promised to strike Israel.",
      "2023-03-16", {"target": "ISR", "plover": "THREATEN"}),
+    ("protesting that something is so is a complaint against whom it names", "Amnesty International protested that the Croatian authorities were failing to protect refugees.",
+     "2023-03-16", {"source": "NGO", "target": "HRVGOV", "plover": "ACCUSE", "cameo": "114"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -300,6 +302,10 @@ FORBIDDEN = [
      {"plover": ["THREATEN", "MOBILIZE"]}),
     ("a promise to strike is no promise to cooperate", "Hezbollah promised to strike Israel.",
      {"plover": "AGREE"}),
+    ("demonstrating that something is so is showing it", "Russia demonstrated that it could strike anywhere in Ukraine.",
+     {"plover": "PROTEST"}),
+    ("an organisation protesting that … makes no street protest", "Amnesty International protested that the Croatian authorities were failing to protect refugees.",
+     {"plover": "PROTEST"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
 ]  # fmt: skip

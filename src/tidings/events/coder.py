@@ -14,7 +14,8 @@ object lemma), then reads the actors off the dependency parse:
 - **protests** (CAMEO 14): an unnamed crowd ("protesters", "inmates") takes the country of the
   place it acts in; a protest with no target is aimed at the government of the place, or, when
   it names no place, of the protesters' own country (groups with a sector: students, the
-  opposition); a government that "protested" made an official complaint (114).
+  opposition); a government, an IGO or an NGO that "protested", and anyone who "protested that
+  …", made a complaint (114); "demonstrated that …" is no protest at all.
 
 An act announced for the future ("will meet"), with readiness ("is ready to meet") or as a
 stated intention ("wants to meet", "vowed to attack") is coded as the intent or threat
@@ -73,6 +74,7 @@ _VISITS = ("042", "043")  # CAMEO make / host a visit
 _ARMED = ("MIL", "REB", "INS", "COP")
 _STREET_PROTEST = ("140", "141")  # CAMEO dissent, demonstrate or rally
 _COMPLAINT = "114"  # CAMEO complain officially (PLOVER ACCUSE)
+_OFFICIAL = ("GOV", "IGO", "NGO")  # who complain rather than take to the streets
 _LOCATIVE_PREPS = ("in", "into", "at", "outside", "near", "across", "throughout", "inside")
 # nouns that take their meaning from a compound before them ("mediation effort", "peace talks")
 _LIGHT_NOUNS = (
@@ -396,6 +398,11 @@ class EventCoder:
             sentence, sent.start_char, sent.start_char + len(sentence), cand.trigger_text
         )
         domestic = None if targets else finder.object_phrase(cand)
+        says = any(c.dep_ == "ccomp" for c in cand.trigger.children)  # "protested that …"
+        if says and code.code in _STREET_PROTEST and cand.trigger.lemma_.lower() == "demonstrate":
+            return  # "Russia demonstrated that it could strike": it showed, it did not protest
+        if says and not targets and code.code in _STREET_PROTEST:
+            targets = finder._complement_target(cand.predicate)  # "… that Croatia was failing"
         for source in sources:
             if not source.code or (code.code[:3] in _VISITS and source.sector in _ARMED):
                 continue  # troops arriving somewhere are no diplomatic visit
@@ -437,8 +444,9 @@ class EventCoder:
                     Actor("its government", source.country + "GOV", source.country, "GOV", None)
                 ]
             this = code
-            if code.code in _STREET_PROTEST and source.sector == "GOV":
-                # "Beijing protested that …": a government's protest is an official complaint
+            if code.code in _STREET_PROTEST and (source.sector in _OFFICIAL or says):
+                # "Beijing protested …", "Amnesty protested that …": a government's or an
+                # organisation's protest, or one that says something, is a complaint
                 this = self.ontology.find(_COMPLAINT) or code  # type: ignore[attr-defined]
             for target in kept or [None]:
                 yield Event(
