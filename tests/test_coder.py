@@ -304,6 +304,8 @@ FORBIDDEN = [
      {"plover": "AGREE"}),
     ("demonstrating that something is so is showing it", "Russia demonstrated that it could strike anywhere in Ukraine.",
      {"plover": "PROTEST"}),
+    ("an NGO protesting in the street still protests", "Greenpeace protested outside the Brazilian embassy on Friday.",
+     {"plover": "ACCUSE"}),
     ("an organisation protesting that … makes no street protest", "Amnesty International protested that the Croatian authorities were failing to protect refugees.",
      {"plover": "PROTEST"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",

@@ -14,7 +14,7 @@ object lemma), then reads the actors off the dependency parse:
 - **protests** (CAMEO 14): an unnamed crowd ("protesters", "inmates") takes the country of the
   place it acts in; a protest with no target is aimed at the government of the place, or, when
   it names no place, of the protesters' own country (groups with a sector: students, the
-  opposition); a government, an IGO or an NGO that "protested", and anyone who "protested that
+  opposition); a government or an IGO that "protested", and anyone who "protested that
   …", made a complaint (114); "demonstrated that …" is no protest at all.
 
 An act announced for the future ("will meet"), with readiness ("is ready to meet") or as a
@@ -74,7 +74,7 @@ _VISITS = ("042", "043")  # CAMEO make / host a visit
 _ARMED = ("MIL", "REB", "INS", "COP")
 _STREET_PROTEST = ("140", "141")  # CAMEO dissent, demonstrate or rally
 _COMPLAINT = "114"  # CAMEO complain officially (PLOVER ACCUSE)
-_OFFICIAL = ("GOV", "IGO", "NGO")  # who complain rather than take to the streets
+_OFFICIAL = ("GOV", "IGO")  # who complain rather than take to the streets (NGOs do both)
 _LOCATIVE_PREPS = ("in", "into", "at", "outside", "near", "across", "throughout", "inside")
 # nouns that take their meaning from a compound before them ("mediation effort", "peace talks")
 _LIGHT_NOUNS = (
@@ -445,8 +445,8 @@ class EventCoder:
                 ]
             this = code
             if code.code in _STREET_PROTEST and (source.sector in _OFFICIAL or says):
-                # "Beijing protested …", "Amnesty protested that …": a government's or an
-                # organisation's protest, or one that says something, is a complaint
+                # "Beijing protested …", "Amnesty protested that …": a government's or an IGO's
+                # protest, or one that says something, is a complaint
                 this = self.ontology.find(_COMPLAINT) or code  # type: ignore[attr-defined]
             for target in kept or [None]:
                 yield Event(
