@@ -14,14 +14,15 @@ from tidings.errors import InputError
 from tidings.evaluate import GoldEvent, GoldRecord, evaluate, load_gold, score
 from tidings.records import Actor, Event, Evidence
 
-# Measured 2026-11-28 (second pass) with the packaged dictionaries and lexicon: type recall 0.761,
-# triple recall 0.601, type precision 0.760, factual precision 0.822.  Floors sit a little under
-# the measurement so unrelated data edits do not flap; raise them as the coder improves.
+# Measured 2026-11-28 (third pass: stated intentions, protests' actors) with the packaged
+# dictionaries and lexicon: type recall 0.785, triple recall 0.620, type precision 0.766, factual
+# precision 0.832.  Floors sit a little under the measurement so unrelated data edits do not flap;
+# raise them as the coder improves.
 DEV_FLOORS = {
-    "type_recall": 0.75,
-    "triple_recall": 0.59,
-    "type_precision": 0.75,
-    "factual_precision": 0.81,
+    "type_recall": 0.78,
+    "triple_recall": 0.61,
+    "type_precision": 0.76,
+    "factual_precision": 0.82,
 }
 
 

@@ -80,8 +80,6 @@ def _pipeline():  # type: ignore[no-untyped-def]
 # Core patterns that fail for a known reason outside the coder (data the lexicon or the actor
 # dictionaries do not have yet); each is a listed reason, not a deletion.
 KNOWN_FAILURES = {
-    "beijing_ceasefire:zelenskyy-open": "lexicon: no 'work with' (cooperate) row in verbs.tsv",
-    "xi_washington_2012:xinhua-xi-willing": "lexicon: no 'work with' (cooperate) row in verbs.tsv",
     "kyiv_strikes_passive:g7-call-tuesday": "lexicon: no 'address (a call/meeting)' row in verbs.tsv",
     "xi_washington_2012:biden-hosts-xi": "lexicon: 'welcome' + a person codes 051 (praise), not hosting (043)",
     "xi_washington_2012:iowa-wednesday": "dictionary: US states (Iowa) do not stand for USA",

@@ -11,6 +11,15 @@ object lemma), then reads the actors off the dependency parse:
   speech, when the clause has no actor of its own, the speaker.
 - **target**: as the entry says (``dobj``, ``prep:with`` …), else the indirect object, the
   object, then the objects of with/against/on/to; for a passive, its subject.
+- **protests** (CAMEO 14): an unnamed crowd ("protesters", "inmates") takes the country of the
+  place it acts in; a protest with no target is aimed at the government of the place, or, when
+  it names no place, of the protesters' own country (groups with a sector: students, the
+  opposition); a government or an IGO that "protested", and anyone who "protested that
+  …", made a complaint (114); "demonstrated that …" is no protest at all.
+
+An act announced for the future ("will meet"), with readiness ("is ready to meet") or as a
+stated intention ("wants to meet", "vowed to attack") is coded as the intent or threat
+(``intent.tsv``), and announced as not happening as the refusal (``refusal.tsv``).
 
 Compound actors ("China and Belarus") give one event per source-target pair.  Negation and
 modality come from ``tidings.events.modality``; the date from the clause's own date
@@ -58,9 +67,15 @@ _CONDITION_MARKS = ("if", "unless", "until")
 _NESTED_TARGET_PREPS = ("against", "with", "on")
 DEMAND_CODE = "100"  # CAMEO "Demand" (PLOVER REQUEST): what an obligation stated by a speaker is
 _OBLIGATION_RULE = "cues.tsv deontic"
+APPEAL_CODE = "020"  # CAMEO "Make an appeal or request" (PLOVER REQUEST)
+_APPEAL_RULE = "cues.tsv appeal"
 _CIRCUMSTANCE_PREPS = ("after", "during", "following", "amid", "before")
 _VISITS = ("042", "043")  # CAMEO make / host a visit
 _ARMED = ("MIL", "REB", "INS", "COP")
+_STREET_PROTEST = ("140", "141")  # CAMEO dissent, demonstrate or rally
+_COMPLAINT = "114"  # CAMEO complain officially (PLOVER ACCUSE)
+_OFFICIAL = ("GOV", "IGO")  # who complain rather than take to the streets (NGOs do both)
+_LOCATIVE_PREPS = ("in", "into", "at", "outside", "near", "across", "throughout", "inside")
 # nouns that take their meaning from a compound before them ("mediation effort", "peace talks")
 _LIGHT_NOUNS = (
     "effort",
@@ -140,6 +155,12 @@ class EventCoder:
                     DEMAND_CODE, lemma, None, frozenset(), "none", "", _OBLIGATION_RULE
                 )
                 yield Candidate(token, token, entry, token.text)
+            elif token.pos_ == "VERB" and self._wanted_of_another(token):
+                # "Kyiv wants Berlin to send tanks": what one actor wants another to do is an
+                # appeal to it; the sending is its content
+                fired.add(token.i)
+                entry = VerbEntry(APPEAL_CODE, lemma, None, frozenset(), "-", "", _APPEAL_RULE)
+                yield Candidate(token, token, entry, token.text)
             elif (
                 token.pos_ in ("NOUN", "PROPN")
                 and token.lower_ in self.lexicon.nouns
@@ -150,6 +171,16 @@ class EventCoder:
             found = self._match_noun(token, fired)
             if found is not None:
                 yield found
+
+    def _wanted_of_another(self, verb: Token) -> bool:
+        """A verb of wanting (cues.tsv ``appeal``) whose infinitive clause has its own subject."""
+        if not self.cues.has("appeal", verb.lemma_.lower()):
+            return False
+        for c in verb.children:
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+                subj = _child(c, "nsubj")
+                return subj is not None and subj.pos_ in ("NOUN", "PROPN")
+        return False
 
     def _stated_obligation(self, verb: Token) -> bool:
         """A verb outside the lexicon under "must"/"should", in what a speaker says."""
@@ -169,9 +200,18 @@ class EventCoder:
         dobj = _child(verb, "dobj") or _child(verb, "nsubjpass")
         if dobj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             dobj = verb.head  # "a statement released by his office": the noun is the object
+        # "pledged to send troops", "refused to hold talks": the infinitive's own object, tried
+        # only when no row names the infinitive itself (so "pledged to withdraw its troops" is
+        # a pledge to withdraw, not one of troops)
+        inner_objs = [
+            o for c in verb.children if c.dep_ == "xcomp" for o in [_child(c, "dobj")] if o
+        ]
+        deferred: Candidate | None = None
         for entry in entries:
             if entry.prep is not None and entry.prep not in preps:
                 continue
+            if not entry.objects and deferred is not None:
+                return deferred
             if entry.objects:
                 # the object may be a noun ("sign an agreement"), the noun after the entry's
                 # preposition ("agree to a ceasefire") or a verb complement ("offered to mediate")
@@ -187,10 +227,17 @@ class EventCoder:
                 objs += [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
                     c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children))]  # fmt: skip
                 if not any(o is not None and _object_fits(o, entry.objects) for o in objs):
+                    if deferred is None and any(_object_fits(o, entry.objects) for o in inner_objs):
+                        text = (
+                            verb.text
+                            if entry.prep is None
+                            else f"{verb.text} {preps[entry.prep].text}"
+                        )
+                        deferred = Candidate(verb, verb, entry, text)
                     continue
             text = verb.text if entry.prep is None else f"{verb.text} {preps[entry.prep].text}"
             return Candidate(verb, verb, entry, text)
-        return None
+        return deferred
 
     def _match_noun(self, noun: Token, fired: set[int]) -> Candidate | None:
         entries = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(
@@ -226,7 +273,7 @@ class EventCoder:
             if not has_finite_verb(sent):
                 continue
             seen: set[tuple] = set()
-            cands = list(self.candidates(sent))
+            cands = self._drop_bare_intentions(list(self.candidates(sent)))
             heads = frozenset(c.predicate.i for c in cands)
             for cand in cands:
                 for event in self._events(cand, n, sent, at, quotes, article_id, base_date, heads):
@@ -235,6 +282,27 @@ class EventCoder:
                     if key not in seen:
                         seen.add(key)
                         yield event
+
+    def _drop_bare_intentions(self, cands: list[Candidate]) -> list[Candidate]:
+        """ "Iran vowed to attack Israel", "Iraq sought to improve relations": a verb of stated
+        intention coded only by its bare row (vow → 030, seek → 020) gives way
+        to the act it announces, which the coder turns into the intent or threat it is."""
+        acts = {c.predicate.i for c in cands if not c.entry.cameo.startswith("01")}
+        kept = []
+        for cand in cands:
+            entry, verb = cand.entry, cand.trigger
+            bare = isinstance(entry, VerbEntry) and entry.prep is None and not entry.objects
+            chain = _xcomp_chain(verb)
+            if (
+                bare
+                and self.cues.value("intend", verb.lemma_.lower()) == "express"
+                and (any(c.i in acts for c in chain) or chain and entry.cameo.startswith("02"))
+            ):
+                # ("Russia sought to expand its presence": seeking to do something is trying,
+                # not an appeal, which asks someone for something)
+                continue
+            kept.append(cand)
+        return kept
 
     def _events(
         self, cand: Candidate, n: int, sent: Span, at: dict[int, list[Mention]],
@@ -247,14 +315,20 @@ class EventCoder:
             return
         cameo = cand.entry.cameo
         negated, modality = verdict.negated, verdict.modality
-        announced = verdict.future or modality == "intended" and _modal_future(cand.predicate)
+        # "will meet", "is ready to meet", "wants to meet", "vowed to strike": the statement of
+        # intent is the event (intent.tsv), asserted (or reported) like any statement
+        expressed = verdict.future or verdict.intent
+        # the statement happened: asserted, or reported when a verb of saying relays it ("said
+        # it wants to meet", like "said it is ready to meet")
+        stated = "reported" if verdict.speech is not None else "asserted"
+        announced = expressed or modality == "intended" and _modal_future(cand.predicate)
         if announced and negated and modality in ("asserted", "reported", "intended"):
             refusal = mapped_code(self.refusals, cameo)  # "will not accept" → a rejection
             if refusal is not None:
                 cameo, negated, modality = (
                     refusal,
                     False,
-                    "asserted" if modality == "intended" else modality,
+                    stated if modality == "intended" else modality,
                 )
         elif (
             announced
@@ -267,15 +341,22 @@ class EventCoder:
             cameo = (
                 cameo if cameo.startswith("13") else threat if threat.startswith("13") else "130"
             )
-            modality = "asserted" if modality == "intended" else modality
-        elif (verdict.future or announced and _condition(cand.predicate, self.cues)) and modality in (
+            modality = stated if modality == "intended" else modality
+        elif (expressed or announced and _condition(cand.predicate, self.cues)) and modality in (
             "asserted", "reported", "intended", "hypothetical",
         ):  # fmt: skip
-            cameo = mapped_code(self.intents, cameo) or cameo  # "will support" → intent
-            modality = "asserted" if modality in ("intended", "hypothetical") else modality
+            intended = mapped_code(self.intents, cameo)  # "will support" → intent
+            if intended is not None or not verdict.intent or verdict.future:
+                cameo = intended or cameo
+                modality = stated if modality in ("intended", "hypothetical") else modality
+            # else "wants to condemn": CAMEO has no intent code for it; it stays intended
         finder = _ActorFinder(at)
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)
+        if not sources and cand.entry.cameo.startswith("14"):
+            # "protesters rioted in Lagos": an unnamed crowd protesting somewhere is, by the
+            # CAMEO convention, that country's
+            sources = finder.crowd_in_place(cand.predicate)
         rule = cand.entry.rule
         if (
             verdict.deontic
@@ -317,6 +398,11 @@ class EventCoder:
             sentence, sent.start_char, sent.start_char + len(sentence), cand.trigger_text
         )
         domestic = None if targets else finder.object_phrase(cand)
+        says = any(c.dep_ == "ccomp" for c in cand.trigger.children)  # "protested that …"
+        if says and code.code in _STREET_PROTEST and cand.trigger.lemma_.lower() == "demonstrate":
+            return  # "Russia demonstrated that it could strike": it showed, it did not protest
+        if says and not targets and code.code in _STREET_PROTEST:
+            targets = finder._complement_target(cand.predicate)  # "… that Croatia was failing"
         for source in sources:
             if not source.code or (code.code[:3] in _VISITS and source.sector in _ARMED):
                 continue  # troops arriving somewhere are no diplomatic visit
@@ -328,9 +414,10 @@ class EventCoder:
                 kept = finder.further_targets(cand, source)
             if kept and all(t.country == source.country for t in kept):
                 # "Syria offered its troops to Lebanon": a foreign actor is the likelier target
+                # ("pledged to withdraw its troops from Georgia": in the complement)
                 foreign = [
                     t
-                    for t in finder.other_targets(cand)
+                    for t in finder.other_targets(cand) or finder.complement_prep_targets(cand)
                     if t.country and t.country != source.country
                 ]
                 kept = foreign or kept
@@ -343,12 +430,30 @@ class EventCoder:
                         domestic.actor.text, source.country + sector, source.country, sector, None
                     )
                 ]
+            if (
+                not kept
+                and not targets
+                and code.code.startswith("14")
+                and _domestic(source)
+                and not _placed(cand.predicate)
+            ):
+                # "Indonesian students staged demonstrations": a protest that names no target
+                # and no place is aimed at the protesters' own rulers (as "in Serbia" is; a
+                # place the dictionaries do not know may lie in another country)
+                kept = [
+                    Actor("its government", source.country + "GOV", source.country, "GOV", None)
+                ]
+            this = code
+            if code.code in _STREET_PROTEST and (source.sector in _OFFICIAL or says):
+                # "Beijing protested …", "Amnesty protested that …": a government's or an IGO's
+                # protest, or one that says something, is a complaint
+                this = self.ontology.find(_COMPLAINT) or code  # type: ignore[attr-defined]
             for target in kept or [None]:
                 yield Event(
                     article_id=article_id, sentence=n, date=date, source=source, target=target,
-                    cameo=code.code, cameo_name=code.name, plover=code.plover,
-                    plover_mode=code.plover_mode, goldstein=code.goldstein,
-                    quad_class=code.quad_class, evidence=evidence, rule=rule,
+                    cameo=this.code, cameo_name=this.name, plover=this.plover,
+                    plover_mode=this.plover_mode, goldstein=this.goldstein,
+                    quad_class=this.quad_class, evidence=evidence, rule=rule,
                     negated=negated, modality=modality, speaker=speaker,
                     confidence=0.9 if isinstance(cand.entry, VerbEntry) else 0.8,
                 )  # fmt: skip
@@ -382,6 +487,31 @@ class EventCoder:
             if span is not None and any(t.i in clause for t in span):
                 return d.date
         return base_date
+
+
+def _xcomp_chain(verb: Token) -> list[Token]:
+    """The verbs of a chain of infinitive complements ("vowed to keep fighting": keep, fighting)."""
+    out: list[Token] = []
+    token = verb
+    for _ in range(4):
+        token = _child(token, "xcomp")  # type: ignore[assignment]
+        if token is None:
+            break
+        out.append(token)
+    return out
+
+
+def _placed(pred: Token) -> bool:
+    """The clause says where it happened ("rallied in Donetsk", "marched outside parliament")."""
+    obj = _child(pred, "dobj")
+    heads = [pred, *([obj] if obj is not None else [])]
+    return any(c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS for h in heads for c in h.children)
+
+
+def _domestic(actor: Actor) -> bool:
+    """A country's people or groups ("students", "the opposition"), not its government or the
+    country itself ("China protested": the state)."""
+    return bool(actor.country and actor.sector) and actor.sector not in ("GOV", "IGO", "NGO")
 
 
 def _passive_participle(verb: Token) -> bool:
@@ -603,7 +733,9 @@ class _ActorFinder:
         if dep in ("xcomp", "advcl"):
             # object control: "urged X to stop", "called on X to stop" -> X
             obj = _child(head, "dobj")
-            if obj is None:
+            if obj is None and dep == "xcomp":
+                # "called on X to stop"; not a purpose ("converged on Nairobi to protest": the
+                # crowd protests)
                 for c in head.children:
                     if c.dep_ == "prep" and c.lower_ in _CONTROL_PREPS:
                         obj = _child(c, "pobj")
@@ -670,7 +802,8 @@ class _ActorFinder:
             # no object is a target ("staged a rally"), but "against X" always names one, and
             # a protest or exercise without one is aimed at the country where it happens
             # "staged rallies to demand reforms by the government": whom the protest is for
-            return (self._prep_object(holders, ("against",)) or self._purpose_target(pred)
+            # ("rallied outside the French embassy": France)
+            return (self._prep_object(holders, ("against", "outside")) or self._purpose_target(pred)
                     or self._circumstance_target(pred) or self._place_target(pred, authority=True))  # fmt: skip
         if spec == "dobj":
             found = self.actors_in(obj)
@@ -698,6 +831,16 @@ class _ActorFinder:
             or self._place_target(pred)
             or self._circumstance_target(pred)
         )
+
+    def crowd_in_place(self, pred: Token) -> list[Actor]:
+        """The country where an unnamed group ("protesters", "hundreds of inmates") acts: the
+        subject is a common noun that resolved to no actor, and the clause names a place."""
+        subj = _child(pred, "nsubj")
+        if subj is None and pred.dep_ == "acl" and pred.tag_ == "VBG":
+            subj = pred.head  # "demonstrators protesting the results in Monrovia"
+        if subj is None or subj.pos_ != "NOUN" or self.actors_in(subj):
+            return []
+        return self._place_target(pred)
 
     def _place_target(self, pred: Token, *, authority: bool = False) -> list[Actor]:
         """Last resort: the country where it happens ("arrived in Amman" → JOR), as a country;
@@ -736,6 +879,16 @@ class _ActorFinder:
                 if found:
                     return found
         return self._condition_target(pred)
+
+    def complement_prep_targets(self, cand: Candidate) -> list[Actor]:
+        """The prepositional objects of the predicate's infinitive complement ("pledged to
+        withdraw its troops from Georgia" → Georgia)."""
+        found: list[Actor] = []
+        for c in cand.predicate.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                holders = [c, *_nominal_chain(_child(c, "dobj"))]
+                found += self._prep_object(holders, (*_DEFAULT_TARGET_PREPS, "from"))
+        return found
 
     def further_targets(self, cand: Candidate, source: Actor) -> list[Actor]:
         """Targets past the object, other than ``source``: prepositional objects, then the

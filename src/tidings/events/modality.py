@@ -10,7 +10,8 @@ intended, hypothetical) and the verb of saying that reports it, if any:
 - "Russia could attack"                   → hypothetical (modal auxiliary)
 - "would have the power to veto"          → hypothetical (modal on an embedding clause)
 - "if Russia attacks"                     → hypothetical (conditional clause)
-- "Russia plans to attack"                → intended
+- "Russia plans to attack"                → intended, intent (the coder makes it a threat, 13x)
+- "Russia is expected to attack"          → intended
 - "X accused Russia of attacking"         → alleged
 - "X said Russia attacked"                → reported, speech verb "said"
 """
@@ -28,7 +29,7 @@ from tidings.errors import ResourceError
 CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 KINDS = (
     "speech", "allege", "intend", "modal", "condition", "negation", "refuse", "pronoun",
-    "anaphor", "group", "willing", "former", "deontic", "minority", "proposal",
+    "anaphor", "group", "willing", "former", "deontic", "minority", "proposal", "appeal",
 )  # fmt: skip
 
 # Dependency labels through which an embedded predicate inherits the modality of its head.
@@ -88,6 +89,9 @@ class Assessment:
     future: bool = False  # announced with will/shall: a statement of intent, not the act
     deontic: bool = False  # "must"/"should" on the predicate: an obligation someone states
     planned: bool = False  # under "plans to", "is expected to": the event lies ahead
+    # the content of a stated intention ("wants to meet", "vowed to attack", "has no plans to
+    # meet"): like "will", the statement is the event (03x, 13x), not the act it announces
+    intent: bool = False
 
 
 def _lemma(token: Token) -> str:
@@ -120,6 +124,14 @@ def _conditional_here(token: Token, cues: Cues) -> bool:
 
 def _alleged_here(token: Token, cues: Cues) -> bool:
     return any(c.dep_ == "advmod" and cues.has("allege", c.lower_) for c in token.children)
+
+
+def _alleged_noun(token: Token, cues: Cues) -> bool:
+    """ "the alleged attack", "alleged crimes (committed by X)": the noun names what is alleged
+    (not "suspected militants who attacked": the attack is told as a fact)."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and cues.has("allege", _lemma(c)) for c in token.children
+    )
 
 
 def governor(trigger: Token) -> Token:
@@ -160,11 +172,12 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
         modality = "intended"  # "said that Washington would reimpose": a future announced
     elif _modal_here(base, cues) or _conditional_here(base, cues):
         modality = "hypothetical"
-    elif _alleged_here(base, cues) or _alleged_here(trigger, cues):
+    elif _alleged_here(base, cues) or _alleged_here(trigger, cues) or _alleged_noun(trigger, cues):
         modality = "alleged"
     speech: Token | None = None
     content_of: int | None = None
     planned = False
+    intent = False
     future = _future_here(base, cues)
     token = base
     # Climb the chain of embedding clauses; the nearest cue decides the modality.
@@ -177,28 +190,50 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
             future = future or _future_here(head, cues)
             token = head
             continue
-        if dep in ("xcomp", "prep", "pcomp") and head.pos_ == "ADJ" and cues.has("willing", lemma):
+        willing = (
+            dep in ("xcomp", "prep", "pcomp") and head.pos_ == "ADJ" and cues.has("willing", lemma)
+        )
+        if willing:
             future = True  # "ready to deepen", "open to working with": a statement of intent
+            if cues.value("willing", lemma) == "not":
+                negated = not negated  # "unwilling to recognize", "reluctant to meet"
+        stated = _states_intent(token, head, cues)
+        intent = intent or stated
+        if intent and (
+            _modal_here(head, cues)
+            or _conditional_here(head, cues)
+            or _alleged_here(head, cues)
+            or dep in ("pcomp", "pobj", "prep", "ccomp", "xcomp") and cues.has("allege", lemma)
+        ):  # fmt: skip
+            # "if Russia wants to attack", "accused Kyiv of planning to attack": nobody stated
+            # that intention
+            intent = False
         if (dep == "xcomp" or dep in ("acl", "relcl") and head.pos_ == "NOUN") and cues.has(
             "refuse", lemma
         ):
             # "refused to accept", "its refusal to accept": the acceptance did not happen
             negated = not negated
-        elif dep == "xcomp" and _negated_here(head, cues):
-            negated = True
+        elif (dep == "xcomp" or stated) and _negated_here(head, cues):
+            negated = True  # "does not want to meet", "has no plans to meet"
+        elif willing and head.dep_ == "acomp" and _negated_here(head.head, cues):
+            negated = not negated  # "is not ready to meet": the negation sits on the copula
         if modality is None:
             if _modal_here(head, cues) or _conditional_here(head, cues):
                 modality = "hypothetical"
             elif dep in ("xcomp",) and cues.has("intend", lemma):
                 modality = "intended"
                 planned = True
+                if head.i in event_heads:
+                    # "pledged to withdraw", "tried to kill": the verb's own row codes the
+                    # pledge or the attempt; the withdrawal is its content
+                    content_of = head.i
             elif (dep in ("acl", "xcomp", "advcl") or dep == "relcl" and any(c.tag_ == "TO" for c in token.children)) and (
                 head.pos_ == "NOUN" and cues.has("proposal", lemma)
             ):  # fmt: skip
                 modality = "intended"  # "a call for troops to be deployed", "a plan to withdraw"
             elif dep in ("pcomp", "pobj", "prep", "ccomp", "xcomp") and cues.has("allege", lemma):
                 modality = "alleged"
-            elif _alleged_here(head, cues):
+            elif _alleged_here(head, cues) or dep == "acl" and _alleged_noun(head, cues):
                 modality = "alleged"
             elif (
                 dep in ("xcomp", "ccomp")
@@ -225,7 +260,25 @@ def assess(trigger: Token, cues: Cues, event_heads: frozenset[int] = frozenset()
         token = head
     deontic = any(c.dep_ == "aux" and cues.has("deontic", c.lower_) for c in base.children)
     return Assessment(negated=negated, modality=modality or "asserted", speech=speech,
-                      content_of=content_of, future=future, deontic=deontic, planned=planned)  # fmt: skip
+                      content_of=content_of, future=future, deontic=deontic, planned=planned,
+                      intent=intent)  # fmt: skip
+
+
+def _states_intent(token: Token, head: Token, cues: Cues) -> bool:
+    """``token`` is what its subject says it means to do: the infinitive under a verb of stated
+    intention ("wants to meet", "vowed to attack"; cue value ``express`` in cues.tsv) or under
+    such a noun ("has no plans to meet", "expressed readiness to resume", "no intention of
+    sending")."""
+    if cues.value("intend", _lemma(head)) != "express":
+        return False
+    if token.dep_ == "xcomp":
+        return head.pos_ in ("VERB", "AUX")
+    if head.pos_ != "NOUN":
+        return False
+    if token.dep_ == "prep":
+        return token.lower_ in ("of", "to")  # "no intention of sending", "commitment to working"
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    return token.dep_ in ("acl", "relcl") and infinitive  # "its readiness to resume talks"
 
 
 def _noun_owner(noun: Token) -> Token:
