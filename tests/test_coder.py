@@ -203,6 +203,12 @@ EXPECTED = [
      "2023-03-16", {"target": "ISR", "plover": "THREATEN"}),
     ("protesting that something is so is a complaint against whom it names", "Amnesty International protested that the Croatian authorities were failing to protect refugees.",
      "2023-03-16", {"source": "NGO", "target": "HRVGOV", "plover": "ACCUSE", "cameo": "114"}),
+    ("hosting a foreign base is military cooperation", "Djibouti hosts a large Chinese naval base.",
+     "2023-03-16", {"source": "DJI", "target": "CHN", "plover": "COOPERATE", "cameo": "062"}),
+    ("an attack's target, not whom it supports", "Hezbollah fired rockets at Israel in support of Hamas.",
+     "2023-03-16", {"source": "LBNREBHEZ", "target": "ISR", "plover": "ASSAULT"}),
+    ("hosting a person is a visit", "Turkey hosted the Iranian foreign minister on Monday.",
+     "2023-03-16", {"source": "TUR", "target": "IRNGOV", "cameo": "043"}),
 ]  # fmt: skip
 
 FORBIDDEN = [
@@ -310,6 +316,12 @@ FORBIDDEN = [
      {"plover": "PROTEST"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
+    ("a base is not a visitor", "Bahrain hosts a large American naval base.",
+     {"cameo": "043"}),
+    ("whom an attack is in support of is not its target", "The rebels in Yemen say their strikes target tankers bound for Israel, in support of Palestinians in Gaza.",
+     {"plover": "ASSAULT", "target": "PSE"}),
+    ("whom a strike is in solidarity with is not its target", "Militants in Lebanon fired rockets in solidarity with the Palestinians.",
+     {"plover": "ASSAULT", "target": "PSE"}),
 ]  # fmt: skip
 
 

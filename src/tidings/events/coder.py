@@ -70,6 +70,10 @@ _OBLIGATION_RULE = "cues.tsv deontic"
 APPEAL_CODE = "020"  # CAMEO "Make an appeal or request" (PLOVER REQUEST)
 _APPEAL_RULE = "cues.tsv appeal"
 _CIRCUMSTANCE_PREPS = ("after", "during", "following", "amid", "before")
+# Nouns of a phrase that names whom an act is *for*, never whom it is aimed at: "in support of
+# X", "in solidarity with X", "on behalf of X", "in defence of X", "in memory of X".
+_BENEFICIARY_NOUNS = frozenset({"support", "solidarity", "behalf", "favor", "favour", "defense",
+                                "defence", "memory", "honor", "honour", "name"})  # fmt: skip
 _VISITS = ("042", "043")  # CAMEO make / host a visit
 _ARMED = ("MIL", "REB", "INS", "COP")
 _STREET_PROTEST = ("140", "141")  # CAMEO dissent, demonstrate or rally
@@ -848,10 +852,13 @@ class _ActorFinder:
         obj = _child(pred, "dobj")
         # "rioted at a jail in northern Israel": also one preposition down
         nested = [g for c in pred.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-                  for g in p.children]  # fmt: skip
+                  and p.lemma_.lower() not in _BENEFICIARY_NOUNS for g in p.children]  # fmt: skip
         for c in [*pred.children, *(obj.children if obj is not None else ()), *nested]:
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                found = [a for a in self.actors_in(_child(c, "pobj")) if a.country]
+                pobj = _child(c, "pobj")
+                if pobj is not None and pobj.lemma_.lower() in _BENEFICIARY_NOUNS:
+                    continue  # "attacked ships in support of the Palestinians"
+                found = [a for a in self.actors_in(pobj) if a.country]
                 if found:
                     sector = "GOV" if authority else None
                     return [
@@ -1011,6 +1018,13 @@ class _ActorFinder:
                 for c in holder.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep:
                         pobj = _child(c, "pobj")
+                        before = c.doc[c.i - 1] if c.i > 0 else None
+                        if (pobj is not None and pobj.lemma_.lower() in _BENEFICIARY_NOUNS) or (
+                            before is not None and before.lemma_.lower() in _BENEFICIARY_NOUNS
+                        ):
+                            # "protested on behalf of the miners", "in solidarity with X" (also
+                            # when the parser hangs "with X" on the verb): not aimed at them
+                            continue
                         found = self.actors_in(pobj)
                         if not found and pobj is not None:
                             # "for a possible war against Iraq": the event noun's own target
