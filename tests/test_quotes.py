@@ -138,6 +138,14 @@ CONSTRUCTIONS = [
                  "The plan, as the mayor said, will fail", "indirect", "mayor", None, "said", id="as-x-said"),
     pytest.param("The union's criticism of the merger grew louder.",
                  "the merger", "indirect", "union", None, "criticism of", id="noun-with-preposition"),
+    pytest.param("Wheat prices rose by a fifth in March, the farm bureau said in its monthly report, and dairy "
+                 "farmers face a hard winter.",
+                 "Wheat prices rose by a fifth in March, the farm bureau said in its monthly report, and dairy "
+                 "farmers face a hard winter", "indirect", "farm bureau", None, "said",
+                 id="report-goes-on-after-mid-sentence-cue"),
+    pytest.param("The senator said the bill was doomed, because the governor had already promised a veto.",
+                 "the bill was doomed, because the governor had already promised a veto", "indirect", "senator",
+                 None, "said", id="report-goes-on-in-a-reason"),
 ]  # fmt: skip
 
 

@@ -56,6 +56,8 @@ _OBJECT_TAIL = {
 # prepositions after an object that carry what was said of it ("criticized X for Y",
 # "accused X of Y")
 _REASON_PREPS = {"for", "as", "over", "of"}
+# conjunctions of a reason, concession or condition that goes on with a reported clause
+_REASON_MARKS = {"because", "since", "although", "though", "whereas", "unless", "if", "so"}
 # "Pat Caddell:", "SEN. WARREN:" — a longer run before a colon is a heading or a sentence
 _MAX_COLON_NAME = 4
 
@@ -571,9 +573,8 @@ class _Finder:
                 for c in cue.children
                 if c.dep_ == "dep" and c.i < cue.i and c.pos_ in ("NOUN", "PROPN")
             ]
-            return [
-                t for c in dangling + comps + self._continued(cue, comps[-1]) for t in c.subtree
-            ]
+            more = self._continued(cue, comps[-1]) + self._reasons(cue, comps[-1])
+            return [t for c in dangling + comps + more for t in c.subtree]
         if entry is not None and entry.object:
             obj = self._object(cue, entry)
             # "The plan, he told me, will fail": a pronoun object is the listener, not the content
@@ -641,10 +642,13 @@ class _Finder:
     def _continued(self, cue: Token, comp: Token) -> list[Token]:
         """Clauses joined to the cue verb that go on with the report.
 
-        "Clinton says she hopes to win, but she knows that …" / "She said she wanted to speak
+        "Clinton says she hopes to win, but she has …" / "She said she wanted to speak
         to them and let them know …": a conjunct after the reported clause whose subject is a
         pronoun, or missing, and which is no speech cue itself (that one reports on its own).
+        When the attribution stands inside the report ("Prices rose, the agency said, and wages
+        fell"), a conjunct after the cue goes on with the report whatever its subject.
         """
+        inverted = comp.i < cue.i
         out = []
         for conj in cue.children:
             if conj.dep_ != "conj" or conj.i < comp.i or conj.pos_ not in ("VERB", "AUX"):
@@ -652,9 +656,31 @@ class _Finder:
             if self.cue_at(conj) is not None:
                 continue
             subjects = [c for c in conj.children if c.dep_ in _SUBJECTS]
-            if all(c.lower_ in _PERSONAL | {"they"} for c in subjects):
+            if inverted and conj.i > cue.i and subjects:
+                out.append(conj)
+            elif all(c.lower_ in _PERSONAL | {"they"} for c in subjects):
                 out.append(conj)
         return out
+
+    def _reasons(self, cue: Token, comp: Token) -> list[Token]:
+        """A reason or condition set off by a comma after the reported clause goes on with it.
+
+        "The senator said the bill was doomed, because the governor had promised a veto": the
+        parse may hang the because-clause off "said", but it is part of what was said.  Clauses
+        of time ("…, when asked", "…, after the meeting") are the circumstances of the speaking
+        and stay out.
+        """
+        if comp.i < cue.i:
+            return []
+        return [
+            c
+            for c in cue.children
+            if c.dep_ == "advcl"
+            and c.i > comp.i
+            and self.doc[c.left_edge.i - 1].text == ","
+            and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children)
+            and self.cue_at(c) is None
+        ]
 
     def _that_clause(self, tok: Token) -> list[Token]:
         """Any verb with a subject and a "that"-clause reports a stance: "polls indicated that …"."""
