@@ -31,7 +31,9 @@ _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "ccomp"}
 _NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "parataxis", "advcl"}
 _PERSONAL = {"he", "him", "she", "her"}
 _IMPERSONAL = {"it"}
-_NO_SPEAKER = {"i", "me", "we", "us", "you", "who", "that", "which", "this", "there", "what"}
+# first and second persons ("'s" is the "us" of "let's"), relatives and other non-speakers
+_PERSONS_1_2 = {"i", "me", "we", "us", "'s", "’s", "you"}
+_NO_SPEAKER = _PERSONS_1_2 | {"who", "that", "which", "this", "there", "what"}
 _PERSON_LABELS = {"PERSON"}
 _GROUP_LABELS = {"ORG", "NORP", "GPE"}
 # partial quotes this short without a cue are names or scare quotes ("so-called 'reform'")
@@ -158,8 +160,11 @@ class _Finder:
             quoted = self._quoted_as_saying(verb, cue)
             if quoted is not None:
                 return quoted
+            passive = verb.i == cue.i and any(c.dep_ == "nsubjpass" for c in verb.children)
             for child in verb.children:
                 if child.dep_ in _SUBJECTS and child.lower_ not in ("that", "which", "who"):
+                    if passive and child.dep_ == "nsubjpass":
+                        continue  # "He was told that …", "The plan was announced": not the speaker
                     return child, cue.text
                 if child.dep_ == "agent":
                     for obj in child.children:
@@ -509,16 +514,20 @@ class _Finder:
     def _object(self, cue: Token, entry: Cue) -> list[Token]:
         """What a speech act is about: its object(s) and infinitive ("urged Japan to stop")."""
         heads = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
+        if any(c.dep_ == "agent" for c in cue.children):
+            # "The deal was criticized by the opposition as a giveaway": the passive subject is
+            # what was spoken of (only with a "by" phrase naming who spoke)
+            heads += [c for c in cue.children if c.dep_ == "nsubjpass"]
         if len(entry.words) > 1:
             for child in cue.children:  # "called for talks", "pointed to the polls"
                 if child.dep_ in ("prep", "prt") and child.lower_ == entry.words[-1]:
-                    heads.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                    heads.extend(c for c in child.children if _topic(c))
                     heads.extend(
                         c
                         for c in cue.children
                         if c.dep_ == "prep" and c.lower_ == entry.words[-1] and c.i != child.i
                     )
-        if any(h.dep_ == "dobj" for h in heads):
+        if any(h.dep_ in ("dobj", "nsubjpass") for h in heads):
             # "criticized X for Y", "cited X as Y", "attacked X over Y": the reason is said too
             heads.extend(
                 c
@@ -562,7 +571,7 @@ class _Finder:
                     for p in cue.children
                     if p.dep_ == "prep" and p.lower_ == entry.words[-1]
                     for o in p.children
-                    if o.dep_ in ("pobj", "pcomp")
+                    if _topic(o)
                 ]
             return [t for c in comps for t in c.subtree]
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
@@ -865,6 +874,11 @@ class _Finder:
                 )  # fmt: skip
             )
         return quotes
+
+
+def _topic(tok: Token) -> bool:
+    """The object of a cue's preposition as what was spoken about: not a date ("remarks on Saturday")."""
+    return tok.dep_ in ("pobj", "pcomp") and tok.ent_type_ not in ("DATE", "TIME")
 
 
 def _name_like(tok: Token) -> bool:
