@@ -156,6 +156,12 @@ CONSTRUCTIONS = [
     pytest.param("The deal was criticized by the opposition as a giveaway to the banks.",
                  "The deal was criticized by the opposition as a giveaway to the banks", "indirect", "opposition",
                  None, "criticized", id="passive-with-by"),
+    pytest.param("Many farmers are afraid that the new tariffs will ruin them.",
+                 "the new tariffs will ruin them", "indirect", "farmers", None, "afraid",
+                 id="adjective-that-clause"),
+    pytest.param("Protesters were frustrated that the police released only part of the footage.",
+                 "the police released only part of the footage", "indirect", "Protesters", None, "frustrated",
+                 id="participle-that-clause"),
 ]  # fmt: skip
 
 
@@ -178,6 +184,7 @@ NO_REPORT = [
     pytest.param("Update: the vote was delayed until Monday.", id="colon-after-a-label"),
     pytest.param("The minister spoke in Geneva when she arrived on Monday.", id="speaking-is-not-reporting"),
     pytest.param("The mayor knows the city well.", id="know-without-a-clause"),
+    pytest.param("It is clear that the plan failed.", id="impersonal-adjective-that-clause"),
     pytest.param("She assumed office in January.", id="assume-office"),
     pytest.param("The new tariffs were announced on Friday.", id="passive-without-a-speaker"),
     pytest.param("The envoy was told that the talks were off.", id="the-listener-is-no-speaker"),

@@ -691,13 +691,26 @@ class _Finder:
             and self.cue_at(c) is None
         ]
 
-    def _that_clause(self, tok: Token) -> list[Token]:
-        """Any verb with a subject and a "that"-clause reports a stance: "polls indicated that …"."""
-        if tok.pos_ != "VERB":
-            return []
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj",)]
+    def _that_clause(self, tok: Token) -> tuple[list[Token], Token | None]:
+        """Any verb or adjective with a subject and a "that"-clause reports a stance.
+
+        "Polls indicated that …"; "Farmers are afraid that …", "Protesters were frustrated that
+        …": the one who holds the stance is the subject (of the copula, for an adjective).
+        Returns the clause and, where it is not the verb's own active subject, that holder.
+        """
+        holder: Token | None = None
+        if tok.pos_ == "VERB":
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subjects:
+                subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                holder = subjects[0] if subjects else None
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            holder = subjects[0] if subjects else None
+        else:
+            return [], None
         if not subjects or subjects[0].lower_ in ("it", "this", "that", "which", "there", "what"):
-            return []
+            return [], None
         comps = [
             c
             for c in tok.children
@@ -707,7 +720,7 @@ class _Finder:
                 m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children
             )
         ]
-        return [t for c in comps for t in c.subtree]
+        return [t for c in comps for t in c.subtree], holder
 
     def indirect_quotes(self, marked: Sequence[_Found]) -> list[_Found]:
         out: list[_Found] = []
@@ -718,20 +731,21 @@ class _Finder:
             if found is None:
                 if _ANY_THAT.words[0] not in self.lexicon.by_first:
                     continue
-                clause = self._trim(self._that_clause(tok))
+                that_clause, holder = self._that_clause(tok)
+                clause = self._trim(that_clause)
                 if not clause:
                     continue
                 found = (_ANY_THAT, tok.text)
             elif not (found[0].indirect or found[0].object or found[0].noun):
                 continue
             else:
-                clause = self._trim(self._clause(tok, found[0]))
+                clause, holder = self._trim(self._clause(tok, found[0])), None
             if not self._is_content(clause, found[0]):
                 continue
             start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
             if self._mostly_quoted(start, end, marked):
                 continue  # the quote marks already gave this passage, with this cue
-            head, cue_text = self.speaker_token(tok)
+            head, cue_text = (holder, tok.text) if holder is not None else self.speaker_token(tok)
             if cue_text == tok.text:
                 cue_text = found[1]
             speaker = self.actor(head) if head is not None else None
@@ -892,7 +906,7 @@ def _name_like(tok: Token) -> bool:
     )
 
 
-# the entry standing for a verb outside the lexicon that takes a "that"-clause
+# the entry standing for a verb or adjective outside the lexicon that takes a "that"-clause
 _ANY_THAT = Cue(words=("*",), direct=False, indirect=True)
 
 _TITLE_GLUE = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
