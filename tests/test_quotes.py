@@ -162,6 +162,8 @@ CONSTRUCTIONS = [
     pytest.param("Protesters were frustrated that the police released only part of the footage.",
                  "the police released only part of the footage", "indirect", "Protesters", None, "frustrated",
                  id="participle-that-clause"),
+    pytest.param("As a teacher for thirty years, I believe the council made a grave mistake.",
+                 "the council made a grave mistake", "indirect", "I", None, "believe", id="the-writer-speaks"),
 ]  # fmt: skip
 
 
@@ -195,6 +197,11 @@ NO_REPORT = [
 @pytest.mark.parametrize("text", NO_REPORT)
 def test_no_report(nlp, text) -> None:
     assert [q.text for q in quotes_of(nlp, text)] == []
+
+
+def test_first_person_inside_quote_marks_is_not_the_writer(nlp) -> None:
+    quotes = quotes_of(nlp, '"I think we will win the seat," the mayor said.')
+    assert [(q.kind, q.speaker.text) for q in quotes] == [("direct", "the mayor")]
 
 
 def test_reported_speech_keeps_the_reporting_outlet_too(nlp) -> None:

@@ -31,9 +31,10 @@ _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "ccomp"}
 _NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "parataxis", "advcl"}
 _PERSONAL = {"he", "him", "she", "her"}
 _IMPERSONAL = {"it"}
-# first and second persons ("'s" is the "us" of "let's"), relatives and other non-speakers
-_PERSONS_1_2 = {"i", "me", "we", "us", "'s", "’s", "you"}
-_NO_SPEAKER = _PERSONS_1_2 | {"who", "that", "which", "this", "there", "what"}
+# words that name no speaker: generic "you", the "us" of "let's", relatives and pronouns of
+# things.  "I" and "we" do: outside quote marks they are the writer ("I believe the council
+# erred" in a column), and inside them a cue is never looked for.
+_NO_SPEAKER = {"you", "'s", "’s", "who", "that", "which", "this", "there", "what"}
 _PERSON_LABELS = {"PERSON"}
 _GROUP_LABELS = {"ORG", "NORP", "GPE"}
 # partial quotes this short without a cue are names or scare quotes ("so-called 'reform'")
