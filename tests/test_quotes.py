@@ -164,6 +164,9 @@ CONSTRUCTIONS = [
                  id="participle-that-clause"),
     pytest.param("As a teacher for thirty years, I believe the council made a grave mistake.",
                  "the council made a grave mistake", "indirect", "I", None, "believe", id="the-writer-speaks"),
+    pytest.param("The senator likened the new levy to a fine on the poor.",
+                 "the new levy to a fine on the poor", "indirect", "senator", None, "likened",
+                 id="object-and-its-preposition"),
 ]  # fmt: skip
 
 
@@ -197,6 +200,11 @@ NO_REPORT = [
 @pytest.mark.parametrize("text", NO_REPORT)
 def test_no_report(nlp, text) -> None:
     assert [q.text for q in quotes_of(nlp, text)] == []
+
+
+def test_when_and_where_of_speaking_stay_out_of_the_object(nlp) -> None:
+    quotes = quotes_of(nlp, "The mayor praised the firefighters on Friday during the storm.")
+    assert [(q.text, q.cue) for q in quotes] == [("the firefighters", "praised")]
 
 
 def test_first_person_inside_quote_marks_is_not_the_writer(nlp) -> None:

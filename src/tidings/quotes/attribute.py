@@ -59,6 +59,8 @@ _OBJECT_TAIL = {
 # prepositions after an object that carry what was said of it ("criticized X for Y",
 # "accused X of Y")
 _REASON_PREPS = {"for", "as", "over", "of"}
+# entity types of a phrase that says when or where something was said
+_WHEN_WHERE = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
 # conjunctions of a reason, concession or condition that goes on with a reported clause
 _REASON_MARKS = {"because", "since", "although", "though", "whereas", "unless", "if", "so"}
 # "Pat Caddell:", "SEN. WARREN:" — a longer run before a colon is a heading or a sentence
@@ -518,7 +520,7 @@ class _Finder:
         if any(c.dep_ == "agent" for c in cue.children):
             # "The deal was criticized by the opposition as a giveaway": the passive subject is
             # what was spoken of (only with a "by" phrase naming who spoke)
-            heads += [c for c in cue.children if c.dep_ == "nsubjpass"]
+            heads += [c for c in cue.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
         if len(entry.words) > 1:
             for child in cue.children:  # "called for talks", "pointed to the polls"
                 if child.dep_ in ("prep", "prt") and child.lower_ == entry.words[-1]:
@@ -547,6 +549,13 @@ class _Finder:
             # ("cited the remarks Trump had made as examples …", "wants to triple X, grow Y and …")
             last = max(h.i for h in heads)
             tail = [c for c in cue.children if c.i > last and c.dep_ in _OBJECT_TAIL]
+            # "likened RT to the BBC", "offers loans to parents": a preposition after the
+            # object completes it, unless it says when or where ("… in Ohio on Friday")
+            tail += [
+                c
+                for c in cue.children
+                if c.i > last and c.dep_ in ("prep", "dative") and not _circumstance(c)
+            ]
             tail += self._continued(cue, self.doc[last])
             tokens += [t for c in tail for t in c.subtree]
         return tokens
@@ -889,6 +898,13 @@ class _Finder:
                 )  # fmt: skip
             )
         return quotes
+
+
+def _circumstance(prep: Token) -> bool:
+    """A prepositional phrase of time or place ("on Friday", "in Ohio", "at the rally")."""
+    return any(
+        o.dep_ == "pobj" and o.ent_type_ in _WHEN_WHERE for o in prep.children
+    ) or prep.lower_ in ("during", "after", "before", "since", "while")
 
 
 def _topic(tok: Token) -> bool:
