@@ -167,6 +167,11 @@ CONSTRUCTIONS = [
     pytest.param("The senator likened the new levy to a fine on the poor.",
                  "the new levy to a fine on the poor", "indirect", "senator", None, "likened",
                  id="object-and-its-preposition"),
+    pytest.param("The union's position is that the plant must stay open.",
+                 "the plant must stay open", "indirect", "union", None, "position", id="noun-is-that"),
+    pytest.param("The ministry rejected Russian claims that its troops had crossed the border.",
+                 "its troops had crossed the border", "indirect", "Russian", None, "claims",
+                 id="noun-with-a-named-modifier"),
 ]  # fmt: skip
 
 
@@ -190,6 +195,7 @@ NO_REPORT = [
     pytest.param("The minister spoke in Geneva when she arrived on Monday.", id="speaking-is-not-reporting"),
     pytest.param("The mayor knows the city well.", id="know-without-a-clause"),
     pytest.param("It is clear that the plan failed.", id="impersonal-adjective-that-clause"),
+    pytest.param("The position of the new plant is a good one.", id="noun-cue-without-a-clause"),
     pytest.param("She assumed office in January.", id="assume-office"),
     pytest.param("The new tariffs were announced on Friday.", id="passive-without-a-speaker"),
     pytest.param("The envoy was told that the talks were off.", id="the-listener-is-no-speaker"),

@@ -59,6 +59,8 @@ _OBJECT_TAIL = {
 # prepositions after an object that carry what was said of it ("criticized X for Y",
 # "accused X of Y")
 _REASON_PREPS = {"for", "as", "over", "of"}
+# entity types of a name before a noun cue that says whose it is ("a Reuters report")
+_NAMED_SPEAKERS = {"PERSON", "ORG", "NORP", "GPE"}
 # entity types of a phrase that says when or where something was said
 _WHEN_WHERE = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
 # conjunctions of a reason, concession or condition that goes on with a reported clause
@@ -204,10 +206,18 @@ class _Finder:
         return None
 
     def _noun_speaker(self, noun: Token) -> Token | None:
-        """Whose claim: "Trump's claim", or the subject of "made the claim", "said in a statement"."""
+        """Whose claim: "Trump's claim", "a Reuters report", "Russian claims", or the subject of
+        "made the claim", "said in a statement"."""
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
+        named = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "amod") and c.ent_type_ in _NAMED_SPEAKERS and c.i < noun.i
+        ]
+        if named:
+            return named[-1]
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
@@ -569,10 +579,15 @@ class _Finder:
             skip = {t.i for t in cue.subtree}
             return [t for t in head.subtree if t.i not in skip]
         if cue.pos_ == "NOUN":  # "the claim that …": a clause with "that" hanging off the noun
+            holders = [cue]
+            if cue.dep_ == "nsubj" and cue.head.lemma_ == "be":
+                holders.append(cue.head)  # "The mayor's argument is that …"
             comps = [
                 c
-                for c in cue.children
+                for h in holders
+                for c in h.children
                 if c.dep_ in ("acl", "ccomp", "relcl")
+                and c.i > cue.i
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             ]
             if entry is not None and len(entry.words) > 1:  # "his comments about X": X
