@@ -172,6 +172,8 @@ CONSTRUCTIONS = [
     pytest.param("The ministry rejected Russian claims that its troops had crossed the border.",
                  "its troops had crossed the border", "indirect", "Russian", None, "claims",
                  id="noun-with-a-named-modifier"),
+    pytest.param("The senator spoke emotionally of her years in the army.",
+                 "her years in the army", "indirect", "senator", None, "spoke of", id="adverb-inside-a-cue"),
 ]  # fmt: skip
 
 
@@ -211,6 +213,11 @@ def test_no_report(nlp, text) -> None:
 def test_when_and_where_of_speaking_stay_out_of_the_object(nlp) -> None:
     quotes = quotes_of(nlp, "The mayor praised the firefighters on Friday during the storm.")
     assert [(q.text, q.cue) for q in quotes] == [("the firefighters", "praised")]
+
+
+def test_a_preposition_after_an_object_is_not_part_of_the_cue(nlp) -> None:
+    quotes = quotes_of(nlp, "The mayor called the chief on Monday for an update.")
+    assert "called for" not in [q.cue for q in quotes]
 
 
 def test_first_person_inside_quote_marks_is_not_the_writer(nlp) -> None:

@@ -141,6 +141,15 @@ class _Finder:
         particles = tuple(c.lower_ for c in tok.children if c.dep_ == "prt")
         if particles == rest and tok.pos_ == "VERB":
             return f"{tok.text} {' '.join(rest)}"
+        # "spoke emotionally of", "speaks often in public about" (but "called X for Y" is no
+        # "call for": with an object between, the preposition belongs to something else)
+        if (
+            len(rest) == 1
+            and tok.pos_ == "VERB"
+            and any(c.dep_ == "prep" and c.lower_ == rest[0] and c.i > tok.i for c in tok.children)
+            and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in tok.children)
+        ):
+            return f"{tok.text} {rest[0]}"
         return None
 
     # -- speakers --------------------------------------------------------------------------
