@@ -174,6 +174,14 @@ CONSTRUCTIONS = [
                  id="noun-with-a-named-modifier"),
     pytest.param("The senator spoke emotionally of her years in the army.",
                  "her years in the army", "indirect", "senator", None, "spoke of", id="adverb-inside-a-cue"),
+    pytest.param("The army shelled the town twice last week and killed nine people, according to a local "
+                 "council database.",
+                 "The army shelled the town twice last week and killed nine people", "indirect", "database", None,
+                 "according to", id="according-to-closes-the-sentence"),
+    pytest.param("The new tax plan is unclear about who would pay, budget experts say, including a clause "
+                 "that could hit small farms.",
+                 "The new tax plan is unclear about who would pay, budget experts say, including a clause",
+                 "indirect", "budget experts", None, "say", id="parenthetical-report-goes-on"),
 ]  # fmt: skip
 
 

@@ -586,6 +586,16 @@ class _Finder:
             if head.i == cue.i:  # parsed as the sentence's root: what follows its comma
                 return self._after_comma(cue)
             skip = {t.i for t in cue.subtree}
+            sent = self.sents[self.sent_of[cue.i]]
+            before = self.doc[cue.i - 1] if cue.i > sent.start else None
+            if (
+                before is not None
+                and before.text == ","
+                and all(t.is_punct for t in self.doc[cue.right_edge.i + 1 : sent.end])
+            ):
+                # "…, according to X." closes the sentence: all of it is X's account, whichever
+                # clause the parse hung the phrase on
+                return [t for t in sent if t.i < before.i]
             return [t for t in head.subtree if t.i not in skip]
         if cue.pos_ == "NOUN":  # "the claim that …": a clause with "that" hanging off the noun
             holders = [cue]
@@ -635,7 +645,18 @@ class _Finder:
             host = self.sents[self.sent_of[cue.i]].root if as_clause else cue.head
             if host.dep_ in _SUBJECTS and host.head.i != host.i:
                 host = host.head  # "The difference, he said, is …": the whole clause
-            skip = {t.i for t in cue.subtree}
+            # "X is vague, experts say, including Y": what the parse hangs off the cue after
+            # a comma goes on with the host sentence
+            goes_on = [
+                c
+                for c in cue.children
+                if c.i > cue.i
+                and c.dep_ in ("prep", "advcl", "conj")
+                and self.doc[c.left_edge.i - 1].text == ","
+                and self.cue_at(c) is None
+            ]
+            keep = {t.i for c in goes_on for t in c.subtree}
+            skip = {t.i for t in cue.subtree} - keep
             return [t for t in host.subtree if t.i not in skip]
         return []
 
