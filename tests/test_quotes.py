@@ -182,6 +182,10 @@ CONSTRUCTIONS = [
                  "that could hit small farms.",
                  "The new tax plan is unclear about who would pay, budget experts say, including a clause",
                  "indirect", "budget experts", None, "say", id="parenthetical-report-goes-on"),
+    pytest.param("The mayor had told the council that she opposed the plan, but the board overruled her, an "
+                 "aide added.",
+                 "The mayor had told the council that she opposed the plan, but the board overruled her",
+                 "indirect", "aide", None, "added", id="closing-attribution-takes-the-whole-sentence"),
 ]  # fmt: skip
 
 
@@ -226,6 +230,17 @@ def test_when_and_where_of_speaking_stay_out_of_the_object(nlp) -> None:
 def test_a_preposition_after_an_object_is_not_part_of_the_cue(nlp) -> None:
     quotes = quotes_of(nlp, "The mayor called the chief on Monday for an update.")
     assert "called for" not in [q.cue for q in quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a statement on Friday, the ministry said that the border would stay closed.",
+        "Speaking to farmers in Iowa on Friday, the senator said that the border would stay closed.",
+    ],
+)
+def test_an_opening_phrase_is_not_a_report(nlp, text) -> None:
+    assert [q.text for q in quotes_of(nlp, text)] == ["the border would stay closed"]
 
 
 def test_first_person_inside_quote_marks_is_not_the_writer(nlp) -> None:

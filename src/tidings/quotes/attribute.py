@@ -63,6 +63,8 @@ _REASON_PREPS = {"for", "as", "over", "of"}
 _NAMED_SPEAKERS = {"PERSON", "ORG", "NORP", "GPE"}
 # entity types of a phrase that says when or where something was said
 _WHEN_WHERE = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
+# what may follow a closing "X said": when, where, how ("…, the bank said on Monday in a report.")
+_SAID_WHEN_WHERE = {"prep", "npadvmod", "advmod", "punct", "agent"}
 # conjunctions of a reason, concession or condition that goes on with a reported clause
 _REASON_MARKS = {"because", "since", "although", "though", "whereas", "unless", "if", "so"}
 # "Pat Caddell:", "SEN. WARREN:" — a longer run before a colon is a heading or a sentence
@@ -618,6 +620,10 @@ class _Finder:
                     if _topic(o)
                 ]
             return [t for c in comps for t in c.subtree]
+        if entry is not None and entry.indirect:
+            closing = self._closing_attribution(cue)
+            if closing:
+                return closing
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         if comps and (entry is None or entry.indirect):
             # "The problem, she told me, is that …" parsed with "The problem" left dangling
@@ -659,6 +665,48 @@ class _Finder:
             skip = {t.i for t in cue.subtree} - keep
             return [t for t in host.subtree if t.i not in skip]
         return []
+
+    def _closing_attribution(self, cue: Token) -> list[Token]:
+        """A closing "X said" takes everything before its comma, however the parse hung it.
+
+        "…, but the council overruled the request, the source added.": the whole sentence
+        up to the comma is the report.
+        """
+        sent = self.sents[self.sent_of[cue.i]]
+        subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+        if not subjects or cue.i == sent.start:
+            return []
+        subject = subjects[0]
+        comma = subject.left_edge.i - 1
+        if comma <= sent.start or self.doc[comma].text != ",":
+            return []
+        between = self.doc[subject.right_edge.i + 1 : cue.i]
+        if any(t.dep_ not in ("aux", "advmod", "neg") for t in between):
+            return []
+        if any(
+            c.i > cue.i
+            and (
+                c.dep_ not in _SAID_WHEN_WHERE
+                or not c.is_punct
+                and self.doc[c.left_edge.i - 1].text == ","
+            )
+            for c in cue.children
+        ):
+            # "In a statement, X said that …": the report follows the cue; "…, experts say,
+            # including …": the sentence goes on after it
+            return []
+        tail = {t.i for t in cue.subtree}
+        if any(t.i not in tail and not t.is_punct for t in self.doc[cue.i + 1 : sent.end]):
+            return []  # the sentence goes on after the cue: not a closing attribution
+        if any(self.cue_at(self.doc[i]) is not None for i in tail if i > cue.i):
+            return []  # "…, he said, adding that …": the rest is a report of its own
+        report = [t for t in self.doc[sent.start : comma] if not t.is_space]
+        if not any(
+            t.dep_ in ("nsubj", "nsubjpass", "expl") and sent.start <= t.head.i < comma
+            for t in report
+        ):
+            return []  # "Speaking to students, X said …": a phrase, not a reported clause
+        return report
 
     def _after_comma(self, cue: Token) -> list[Token]:
         """'According to X, the move reeks of fear' parsed as one noun phrase: after the comma."""
