@@ -658,13 +658,18 @@ class _Finder:
                 for c in cue.children
                 if c.i > cue.i
                 and c.dep_ in ("prep", "advcl", "conj")
-                and self.doc[c.left_edge.i - 1].text == ","
+                and self._comma_before(c)
                 and self.cue_at(c) is None
             ]
             keep = {t.i for c in goes_on for t in c.subtree}
             skip = {t.i for t in cue.subtree} - keep
             return [t for t in host.subtree if t.i not in skip]
         return []
+
+    def _comma_before(self, node: Token) -> bool:
+        """Is the phrase ``node`` heads set off by a comma before it?"""
+        i = node.left_edge.i - 1
+        return i >= 0 and self.doc[i].text == ","
 
     def _closing_attribution(self, cue: Token) -> list[Token]:
         """A closing "X said" takes everything before its comma, however the parse hung it.
@@ -685,11 +690,7 @@ class _Finder:
             return []
         if any(
             c.i > cue.i
-            and (
-                c.dep_ not in _SAID_WHEN_WHERE
-                or not c.is_punct
-                and self.doc[c.left_edge.i - 1].text == ","
-            )
+            and (c.dep_ not in _SAID_WHEN_WHERE or not c.is_punct and self._comma_before(c))
             for c in cue.children
         ):
             # "In a statement, X said that …": the report follows the cue; "…, experts say,
@@ -789,7 +790,7 @@ class _Finder:
             for c in cue.children
             if c.dep_ == "advcl"
             and c.i > comp.i
-            and self.doc[c.left_edge.i - 1].text == ","
+            and self._comma_before(c)
             and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children)
             and self.cue_at(c) is None
         ]
