@@ -186,6 +186,8 @@ CONSTRUCTIONS = [
                  "aide added.",
                  "The mayor had told the council that she opposed the plan, but the board overruled her",
                  "indirect", "aide", None, "added", id="closing-attribution-takes-the-whole-sentence"),
+    pytest.param("“We were promised a new school and we are still waiting.” ― Maria Lopez\n\nThe buses run late.",
+                 "We were promised a new school", "direct", "Maria Lopez", None, "―", id="signed-with-a-dash"),
 ]  # fmt: skip
 
 
@@ -241,6 +243,11 @@ def test_a_preposition_after_an_object_is_not_part_of_the_cue(nlp) -> None:
 )
 def test_an_opening_phrase_is_not_a_report(nlp, text) -> None:
     assert [q.text for q in quotes_of(nlp, text)] == ["the border would stay closed"]
+
+
+def test_a_dash_before_a_sentence_does_not_sign_a_quote(nlp) -> None:
+    quotes = quotes_of(nlp, '"The plan is dead and buried" - that was the verdict of the council.')
+    assert [(q.text, q.speaker) for q in quotes] == [("The plan is dead and buried", None)]
 
 
 def test_first_person_inside_quote_marks_is_not_the_writer(nlp) -> None:

@@ -63,6 +63,8 @@ _REASON_PREPS = {"for", "as", "over", "of"}
 _NAMED_SPEAKERS = {"PERSON", "ORG", "NORP", "GPE"}
 # entity types of a phrase that says when or where something was said
 _WHEN_WHERE = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
+# the dashes that sign a quote with its speaker's name ('"…" ― Jane Doe')
+_DASHES = {"―", "—", "–", "-"}
 # what may follow a closing "X said": when, where, how ("…, the bank said on Monday in a report.")
 _SAID_WHEN_WHERE = {"prep", "npadvmod", "advmod", "punct", "agent"}
 # conjunctions of a reason, concession or condition that goes on with a reported clause
@@ -263,9 +265,9 @@ class _Finder:
                 stack.append(child)
         lo, hi = min(keep), max(keep) + 1
         # a possessive or compound may have pulled in punctuation at the edges
-        while lo < head.i and self.doc[lo].is_punct:
+        while lo < head.i and (self.doc[lo].is_punct or self.doc[lo].is_space):
             lo += 1
-        while hi - 1 > head.i and self.doc[hi - 1].is_punct:
+        while hi - 1 > head.i and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
             hi -= 1
         if hi - 1 > lo and self.doc[hi - 1].dep_ == "case":  # "Trump's claim": the speaker is Trump
             hi -= 1
@@ -468,7 +470,12 @@ class _Finder:
             cue_text: str | None = None
             best = self._best_cue(m, sents)
             cue_at = best[0].idx if best is not None else -1
-            if best is not None:
+            signed = self._signed(m) if best is None else None
+            if signed is not None:  # '"…" ― Jane Doe'
+                speaker = self.actor(signed.root)
+                cue_text = self.text[m.outer_end : signed.start_char].strip()
+                partial, kind = False, "direct"
+            elif best is not None:
                 head, cue_text = self.speaker_token(best[0])
                 if cue_text == best[0].text:
                     cue_text = best[1]  # the whole cue, "pointed out", "called for"
@@ -501,6 +508,23 @@ class _Finder:
             else:
                 out.append(found)
         return out
+
+    def _signed(self, m: Marked) -> Span | None:
+        """'"…" ― Jane Doe' ending a line: a quote signed with a dash and a name."""
+        line_end = self.text.find("\n", m.outer_end)
+        after = self.text[m.outer_end : len(self.text) if line_end < 0 else line_end]
+        lead = len(after) - len(after.lstrip())
+        if after[lead : lead + 1] not in _DASHES:
+            return None
+        while lead < len(after) and (after[lead] in _DASHES or after[lead].isspace()):
+            lead += 1
+        end = len(after.rstrip().rstrip(".").rstrip())
+        if end <= lead:
+            return None
+        name = self.doc.char_span(m.outer_end + lead, m.outer_end + end, alignment_mode="expand")
+        if name is None or not 0 < len(name) <= _MAX_COLON_NAME + 1:
+            return None
+        return name if all(_name_like(t) for t in name) else None
 
     def _mid_sentence(self, m: Marked) -> bool:
         """Words run on both sides of the marks: 'told "Meet the Press" that …'."""
