@@ -1,12 +1,17 @@
 """Quotes from a parsed ``Doc``: passages in quote marks and reported speech, with speakers.
 
 Direct and partial quotes come from ``marks.find_marked`` (characters); their speaker comes from
-the nearest speech cue in the same sentence ("…," Xi said / said Xi / Xi said: "…"), from the
-subject of the clause around a partial quote, or, for a bare follow-up quote, from the speaker
-named in the sentence before.  Indirect quotes come from the parse: a cue verb with a clausal
-complement ("X said that …", "X told reporters …", "X warned …"), a parenthetical cue ("the
-plan, he said, will fail") and "according to X".  Speakers are noun phrases resolved to actors
-through ``doc._.actors`` when the actors component ran, pronouns to the last fitting person.
+the nearest speech cue in the same sentence ("…," Xi said / said Xi / Xi said: "…"), from a
+dash and a name after the quote ('"…" ― Jane Doe'), from the subject of the clause around a
+partial quote, or, for a bare follow-up quote, from the speaker named in the sentence before.
+Indirect quotes come from the parse: a cue verb with a clausal complement ("X said that …",
+"X told reporters …", "economists suspect …"), a closing or parenthetical cue ("the plan will
+fail, he said" / "the plan, he said, will fail"), "according to X", a speech act and its object
+("X likened the tax to a fine"), a passive with its agent ("the deal was criticized by X as …"),
+a noun of saying ("X's claim that …", "X's position is that …"), and any verb or adjective with
+a subject and a that-clause ("voters are afraid that …").  Speakers are noun phrases resolved
+to actors through ``doc._.actors`` when the actors component ran, pronouns to the last fitting
+person; "I" and "we" outside quote marks are the writer.
 """
 
 from __future__ import annotations
