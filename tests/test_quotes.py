@@ -188,6 +188,13 @@ CONSTRUCTIONS = [
                  "indirect", "aide", None, "added", id="closing-attribution-takes-the-whole-sentence"),
     pytest.param("“We were promised a new school and we are still waiting.” ― Maria Lopez\n\nThe buses run late.",
                  "We were promised a new school", "direct", "Maria Lopez", None, "―", id="signed-with-a-dash"),
+    pytest.param("Mayor Says City Will Fight the Ruling\n\nThe council met on Monday.",
+                 "City Will Fight the Ruling", "indirect", "Mayor", None, "Says", id="headline-says"),
+    pytest.param("It was reported by state television that the army had withdrawn from the town.",
+                 "the army had withdrawn from the town", "indirect", "state television", None, "reported",
+                 id="passive-report-with-its-source"),
+    pytest.param("In an interview on Sunday, the governor insisted the budget was balanced.",
+                 "the budget was balanced", "indirect", "governor", None, "insisted", id="in-an-interview-insisted"),
 ]  # fmt: skip
 
 
@@ -211,6 +218,7 @@ NO_REPORT = [
     pytest.param("The minister spoke in Geneva when she arrived on Monday.", id="speaking-is-not-reporting"),
     pytest.param("The mayor knows the city well.", id="know-without-a-clause"),
     pytest.param("It is clear that the plan failed.", id="impersonal-adjective-that-clause"),
+    pytest.param("It was reported that the army had withdrawn from the town.", id="passive-report-without-source"),
     pytest.param("The position of the new plant is a good one.", id="noun-cue-without-a-clause"),
     pytest.param("She assumed office in January.", id="assume-office"),
     pytest.param("The new tariffs were announced on Friday.", id="passive-without-a-speaker"),

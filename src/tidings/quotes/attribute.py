@@ -979,7 +979,18 @@ class _Finder:
 
     def _trim(self, tokens: Iterable[Token]) -> list[Token]:
         toks = sorted(tokens, key=lambda t: t.i)
-        while toks and (toks[0].is_punct or toks[0].dep_ == "mark" or toks[0].is_space):
+        while (
+            toks
+            and (
+                toks[0].is_punct
+                or toks[0].dep_ == "mark"
+                or toks[0].is_space
+                # the "that" of a that-clause the parse took for an object ("reported that the army …")
+                or toks[0].lower_ == "that"
+                and toks[0].dep_ == "dobj"
+                and any(t.dep_ in ("nsubj", "nsubjpass") for t in toks[1:4])
+            )
+        ):
             toks.pop(0)
         while toks and (toks[-1].is_punct or toks[-1].is_space):
             toks.pop()
