@@ -195,6 +195,10 @@ CONSTRUCTIONS = [
                  id="passive-report-with-its-source"),
     pytest.param("In an interview on Sunday, the governor insisted the budget was balanced.",
                  "the budget was balanced", "indirect", "governor", None, "insisted", id="in-an-interview-insisted"),
+    pytest.param("The senator has been critical of the trade deal since May.",
+                 "the trade deal", "indirect", "senator", None, "critical of", id="attitude-adjective"),
+    pytest.param("The governor was able to tout the new jobs figures.",
+                 "the new jobs figures", "indirect", "governor", None, "tout", id="cue-after-able-to"),
 ]  # fmt: skip
 
 
@@ -219,6 +223,7 @@ NO_REPORT = [
     pytest.param("The mayor knows the city well.", id="know-without-a-clause"),
     pytest.param("It is clear that the plan failed.", id="impersonal-adjective-that-clause"),
     pytest.param("It was reported that the army had withdrawn from the town.", id="passive-report-without-source"),
+    pytest.param("The critical part of the bill is the tax.", id="attitude-adjective-without-its-preposition"),
     pytest.param("The position of the new plant is a good one.", id="noun-cue-without-a-clause"),
     pytest.param("She assumed office in January.", id="assume-office"),
     pytest.param("The new tariffs were announced on Friday.", id="passive-without-a-speaker"),

@@ -195,8 +195,8 @@ class _Finder:
                             return obj, cue.text
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return verb.head, cue.text  # "Smith, who said …" / "a statement saying …"
-            if verb.dep_ in _CLIMB and verb.head.i != verb.i:
-                verb = verb.head
+            if (verb.dep_ in _CLIMB or verb.dep_ == "acomp") and verb.head.i != verb.i:
+                verb = verb.head  # "the senator has been critical of …": the subject of "be"
                 continue
             break
         return self._misparsed_subject(cue), cue.text
