@@ -193,8 +193,14 @@ class _Finder:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return obj, cue.text
-            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return verb.head, cue.text  # "Smith, who said …" / "a statement saying …"
+            if (
+                verb.dep_ in ("relcl", "acl")
+                and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+                and not (verb.dep_ == "acl" and verb.tag_ == "VBN")
+            ):
+                # "Smith, who said …" / "a statement saying …"; but in "a group called X" or
+                # "a plan praised by the mayor" the noun is what was spoken of
+                return verb.head, cue.text
             if (verb.dep_ in _CLIMB or verb.dep_ == "acomp") and verb.head.i != verb.i:
                 verb = verb.head  # "the senator has been critical of …": the subject of "be"
                 continue
