@@ -1,8 +1,9 @@
 """Quote extraction and speaker attribution on the PolNeAR development split.
 
-Usage:  .venv/bin/python benchmarks/quotes.py [DIR] [--limit N] [--bare]
+Usage:  .venv/bin/python benchmarks/quotes.py [DIR] [--limit N] [--bare] [--errors]
         (DIR defaults to ../shared/data/quotes/polnear/dev; --bare: spaCy + tidings_quotes
-        without the actor dictionaries, so speakers are only what NER names)
+        without the actor dictionaries, so speakers are only what NER names; --errors: list
+        each missed gold quote and each unmatched prediction, with cue and speaker, on stdout)
 
 Scoring (printed with the figures):
 * A predicted quote matches a gold Content span when it covers at least half of the gold
@@ -41,6 +42,7 @@ class Gold:
     content: tuple[tuple[int, int], ...]
     source: str | None
     kind: str
+    cue: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Pred:
     end: int
     kind: str
     speaker_words: frozenset[str]
+    cue: str = ""
+    speaker: str = ""
 
 
 def words_in(text: str, spans: tuple[tuple[int, int], ...]) -> set[int]:
@@ -83,11 +87,28 @@ def read_ann(path: Path, text: str) -> list[Gold]:
         source = next(
             (spans[v][2] for k, v in ev.items() if k.startswith("Source") and v in spans), None
         )
+        cue = next((spans[v][2] for k, v in ev.items() if k.startswith("Cue") and v in spans), "")
         s = content[1][0][0]
         before = text[max(0, s - 3) : s].strip()
         marked = text[s : s + 1] in _MARKS or (before[-1:] in _MARKS if before else False)
-        golds.append(Gold(content[1], source, "marked" if marked else "indirect"))
+        golds.append(Gold(content[1], source, "marked" if marked else "indirect", cue))
     return golds
+
+
+def _pred(q) -> Pred:  # noqa: ANN001  (a tidings Quote)
+    spk = q.speaker
+    return Pred(
+        q.start,
+        q.end,
+        "indirect" if q.kind == "indirect" else "marked",
+        _speaker_words(spk.text, spk.name) if spk else frozenset(),
+        q.cue or "",
+        f"{spk.text} ({spk.name})"
+        if spk and spk.name and spk.name != spk.text
+        else spk.text
+        if spk
+        else "",
+    )
 
 
 def tidings_predict(nlp) -> Callable[[str], list[Pred]]:  # noqa: ANN001
@@ -96,12 +117,7 @@ def tidings_predict(nlp) -> Callable[[str], list[Pred]]:  # noqa: ANN001
     register_extensions()
 
     def predict(text: str) -> list[Pred]:
-        doc = nlp(text)
-        return [
-            Pred(q.start, q.end, "indirect" if q.kind == "indirect" else "marked",
-                 _speaker_words(q.speaker.text, q.speaker.name) if q.speaker else frozenset())
-            for q in doc._.quotes
-        ]  # fmt: skip
+        return [_pred(q) for q in nlp(text)._.quotes]
 
     return predict
 
@@ -133,8 +149,11 @@ def naive_predict(text: str) -> list[Pred]:
 class Score:
     def __init__(self) -> None:
         self.c: Counter[str] = Counter()
+        self.errors: list[str] = []  # one line per miss, false alarm or wrong speaker
 
-    def add(self, text: str, golds: list[Gold], preds: list[Pred], weight: float) -> None:
+    def add(
+        self, text: str, golds: list[Gold], preds: list[Pred], weight: float, where: str = ""
+    ) -> None:
         gold_words = [words_in(text, g.content) for g in golds]
         pred_words = [words_in(text, ((p.start, p.end),)) for p in preds]
         hits: dict[int, list[tuple[int, int]]] = defaultdict(list)  # gold -> [(overlap, pred)]
@@ -149,10 +168,15 @@ class Score:
             c[f"gold {g.kind}"] += weight
             if hits.get(gi):
                 c[f"found {g.kind}"] += weight
+            else:
+                content = " … ".join(text[s:e] for s, e in g.content)
+                self._error(where, "MISS", g.kind, g.cue, g.source or "", content)
         for pi, p in enumerate(preds):
             c[f"pred {p.kind}"] += weight
             if pi in matched_preds:
                 c[f"right {p.kind}"] += weight
+            else:
+                self._error(where, "FALSE", p.kind, p.cue, p.speaker, text[p.start : p.end])
         # one-to-one, greedy on overlap, and speakers on those pairs
         pairs = sorted(((ov, gi, pi) for gi, lst in hits.items() for ov, pi in lst), reverse=True)
         used_g: set[int] = set()
@@ -168,6 +192,17 @@ class Score:
                 c[f"spk {g.kind}"] += weight
                 if p.speaker_words & _speaker_words(g.source):
                     c[f"spk ok {g.kind}"] += weight
+                else:
+                    content = text[p.start : p.end]
+                    self._error(
+                        where, "SPEAKER", g.kind, p.cue, f"{p.speaker} ≠ {g.source}", content
+                    )
+
+    def _error(self, where: str, what: str, kind: str, cue: str, speaker: str, text: str) -> None:
+        text = " ".join(text.split())
+        if len(text) > 160:
+            text = text[:100] + " … " + text[-50:]
+        self.errors.append(f"{what}\t{kind}\t{cue}\t{speaker}\t{where}\t{text}")
 
     def report(self, name: str) -> str:
         c = self.c
@@ -207,12 +242,7 @@ def pipeline_predict() -> Callable[[str], list[Pred]]:
     pipe = Pipeline()
 
     def predict(text: str) -> list[Pred]:
-        quotes = pipe.code_article(Article(id="x", text=text)).quotes
-        return [
-            Pred(q.start, q.end, "indirect" if q.kind == "indirect" else "marked",
-                 _speaker_words(q.speaker.text, q.speaker.name) if q.speaker else frozenset())
-            for q in quotes
-        ]  # fmt: skip
+        return [_pred(q) for q in pipe.code_article(Article(id="x", text=text)).quotes]
 
     return predict
 
@@ -257,8 +287,8 @@ def evaluate(
             t0 = time.perf_counter()
             preds = predict(text)
             run.seconds[name] += time.perf_counter() - t0
-            for g in golds:
-                run.scores[name].add(text, g, preds, 1 / len(golds))
+            for ann, g in zip(anns, golds, strict=True):
+                run.scores[name].add(text, g, preds, 1 / len(golds), ann.stem)
     return run
 
 
@@ -270,6 +300,12 @@ def main() -> int:
         "--bare",
         action="store_true",
         help="spaCy + tidings_quotes only, without the actor dictionaries (faster)",
+    )
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list misses, false alarms and wrong speakers (tab-separated: what, kind, "
+        "cue, speaker, annotation file, text)",
     )
     args = ap.parse_args()
     if not list((args.dir / "text").glob("*.txt")):
@@ -290,6 +326,9 @@ def main() -> int:
     )
     for name, score in run.scores.items():
         print(score.report(name) + f"\n  time {run.seconds[name]:.1f} s")
+    if args.errors:
+        print("\n# errors of " + ours[0] + ": what, kind, cue, speaker, file, text")
+        print("\n".join(run.scores[ours[0]].errors))
     return 0
 
 

@@ -1,8 +1,9 @@
 """Quality gate: quote and speaker figures on the first 30 PolNeAR dev articles may not drop.
 
-Floors sit a little under the figures measured when they were pinned (2026-11-28, first 30
-articles, spaCy + quotes only: P 0.798, R 0.680, speaker accuracy 0.843, marked recall 0.928;
-full Pipeline on all 84 articles: P 0.815, R 0.675, speaker 0.887; baseline P 0.534 R 0.205).
+Floors sit a little under the figures measured when they were pinned (2026-11-28, raised after
+the indirect-speech work: first 30 articles, spaCy + quotes only: P 0.813, R 0.711, speaker
+accuracy 0.885, marked recall 0.928; full Pipeline on all 84 articles: P 0.826, R 0.712,
+speaker 0.906; baseline P 0.534 R 0.205).
 A floor only goes down with a written reason in the commit.  Full figures: `benchmarks/quotes.py`.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "quotes.py"
-FLOORS = {"precision": 0.78, "recall": 0.66, "speaker": 0.82, "marked_recall": 0.91}
+FLOORS = {"precision": 0.80, "recall": 0.70, "speaker": 0.87, "marked_recall": 0.92}
 
 
 def _benchmark():

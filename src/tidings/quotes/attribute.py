@@ -1,12 +1,17 @@
 """Quotes from a parsed ``Doc``: passages in quote marks and reported speech, with speakers.
 
 Direct and partial quotes come from ``marks.find_marked`` (characters); their speaker comes from
-the nearest speech cue in the same sentence ("…," Xi said / said Xi / Xi said: "…"), from the
-subject of the clause around a partial quote, or, for a bare follow-up quote, from the speaker
-named in the sentence before.  Indirect quotes come from the parse: a cue verb with a clausal
-complement ("X said that …", "X told reporters …", "X warned …"), a parenthetical cue ("the
-plan, he said, will fail") and "according to X".  Speakers are noun phrases resolved to actors
-through ``doc._.actors`` when the actors component ran, pronouns to the last fitting person.
+the nearest speech cue in the same sentence ("…," Xi said / said Xi / Xi said: "…"), from a
+dash and a name after the quote ('"…" ― Jane Doe'), from the subject of the clause around a
+partial quote, or, for a bare follow-up quote, from the speaker named in the sentence before.
+Indirect quotes come from the parse: a cue verb with a clausal complement ("X said that …",
+"X told reporters …", "economists suspect …"), a closing or parenthetical cue ("the plan will
+fail, he said" / "the plan, he said, will fail"), "according to X", a speech act and its object
+("X likened the tax to a fine"), a passive with its agent ("the deal was criticized by X as …"),
+a noun of saying ("X's claim that …", "X's position is that …"), and any verb or adjective with
+a subject and a that-clause ("voters are afraid that …").  Speakers are noun phrases resolved
+to actors through ``doc._.actors`` when the actors component ran, pronouns to the last fitting
+person; "I" and "we" outside quote marks are the writer.
 """
 
 from __future__ import annotations
@@ -31,7 +36,10 @@ _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "ccomp"}
 _NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "parataxis", "advcl"}
 _PERSONAL = {"he", "him", "she", "her"}
 _IMPERSONAL = {"it"}
-_NO_SPEAKER = {"i", "me", "we", "us", "you", "who", "that", "which", "this", "there", "what"}
+# words that name no speaker: generic "you", the "us" of "let's", relatives and pronouns of
+# things.  "I" and "we" do: outside quote marks they are the writer ("I believe the council
+# erred" in a column), and inside them a cue is never looked for.
+_NO_SPEAKER = {"you", "'s", "’s", "who", "that", "which", "this", "there", "what"}
 _PERSON_LABELS = {"PERSON"}
 _GROUP_LABELS = {"ORG", "NORP", "GPE"}
 # partial quotes this short without a cue are names or scare quotes ("so-called 'reform'")
@@ -56,6 +64,16 @@ _OBJECT_TAIL = {
 # prepositions after an object that carry what was said of it ("criticized X for Y",
 # "accused X of Y")
 _REASON_PREPS = {"for", "as", "over", "of"}
+# entity types of a name before a noun cue that says whose it is ("a Reuters report")
+_NAMED_SPEAKERS = {"PERSON", "ORG", "NORP", "GPE"}
+# entity types of a phrase that says when or where something was said
+_WHEN_WHERE = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
+# the dashes that sign a quote with its speaker's name ('"…" ― Jane Doe')
+_DASHES = {"―", "—", "–", "-"}
+# what may follow a closing "X said": when, where, how ("…, the bank said on Monday in a report.")
+_SAID_WHEN_WHERE = {"prep", "npadvmod", "advmod", "punct", "agent"}
+# conjunctions of a reason, concession or condition that goes on with a reported clause
+_REASON_MARKS = {"because", "since", "although", "though", "whereas", "unless", "if", "so"}
 # "Pat Caddell:", "SEN. WARREN:" — a longer run before a colon is a heading or a sentence
 _MAX_COLON_NAME = 4
 
@@ -132,6 +150,15 @@ class _Finder:
         particles = tuple(c.lower_ for c in tok.children if c.dep_ == "prt")
         if particles == rest and tok.pos_ == "VERB":
             return f"{tok.text} {' '.join(rest)}"
+        # "spoke emotionally of", "speaks often in public about" (but "called X for Y" is no
+        # "call for": with an object between, the preposition belongs to something else)
+        if (
+            len(rest) == 1
+            and tok.pos_ == "VERB"
+            and any(c.dep_ == "prep" and c.lower_ == rest[0] and c.i > tok.i for c in tok.children)
+            and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in tok.children)
+        ):
+            return f"{tok.text} {rest[0]}"
         return None
 
     # -- speakers --------------------------------------------------------------------------
@@ -156,17 +183,26 @@ class _Finder:
             quoted = self._quoted_as_saying(verb, cue)
             if quoted is not None:
                 return quoted
+            passive = verb.i == cue.i and any(c.dep_ == "nsubjpass" for c in verb.children)
             for child in verb.children:
                 if child.dep_ in _SUBJECTS and child.lower_ not in ("that", "which", "who"):
+                    if passive and child.dep_ == "nsubjpass":
+                        continue  # "He was told that …", "The plan was announced": not the speaker
                     return child, cue.text
                 if child.dep_ == "agent":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return obj, cue.text
-            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return verb.head, cue.text  # "Smith, who said …" / "a statement saying …"
-            if verb.dep_ in _CLIMB and verb.head.i != verb.i:
-                verb = verb.head
+            if (
+                verb.dep_ in ("relcl", "acl")
+                and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+                and not (verb.dep_ == "acl" and verb.tag_ == "VBN")
+            ):
+                # "Smith, who said …" / "a statement saying …"; but in "a group called X" or
+                # "a plan praised by the mayor" the noun is what was spoken of
+                return verb.head, cue.text
+            if (verb.dep_ in _CLIMB or verb.dep_ == "acomp") and verb.head.i != verb.i:
+                verb = verb.head  # "the senator has been critical of …": the subject of "be"
                 continue
             break
         return self._misparsed_subject(cue), cue.text
@@ -194,10 +230,18 @@ class _Finder:
         return None
 
     def _noun_speaker(self, noun: Token) -> Token | None:
-        """Whose claim: "Trump's claim", or the subject of "made the claim", "said in a statement"."""
+        """Whose claim: "Trump's claim", "a Reuters report", "Russian claims", or the subject of
+        "made the claim", "said in a statement"."""
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
+        named = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "amod") and c.ent_type_ in _NAMED_SPEAKERS and c.i < noun.i
+        ]
+        if named:
+            return named[-1]
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
@@ -232,9 +276,9 @@ class _Finder:
                 stack.append(child)
         lo, hi = min(keep), max(keep) + 1
         # a possessive or compound may have pulled in punctuation at the edges
-        while lo < head.i and self.doc[lo].is_punct:
+        while lo < head.i and (self.doc[lo].is_punct or self.doc[lo].is_space):
             lo += 1
-        while hi - 1 > head.i and self.doc[hi - 1].is_punct:
+        while hi - 1 > head.i and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
             hi -= 1
         if hi - 1 > lo and self.doc[hi - 1].dep_ == "case":  # "Trump's claim": the speaker is Trump
             hi -= 1
@@ -437,7 +481,12 @@ class _Finder:
             cue_text: str | None = None
             best = self._best_cue(m, sents)
             cue_at = best[0].idx if best is not None else -1
-            if best is not None:
+            signed = self._signed(m) if best is None else None
+            if signed is not None:  # '"…" ― Jane Doe'
+                speaker = self.actor(signed.root)
+                cue_text = self.text[m.outer_end : signed.start_char].strip()
+                partial, kind = False, "direct"
+            elif best is not None:
                 head, cue_text = self.speaker_token(best[0])
                 if cue_text == best[0].text:
                     cue_text = best[1]  # the whole cue, "pointed out", "called for"
@@ -470,6 +519,23 @@ class _Finder:
             else:
                 out.append(found)
         return out
+
+    def _signed(self, m: Marked) -> Span | None:
+        """'"…" ― Jane Doe' ending a line: a quote signed with a dash and a name."""
+        line_end = self.text.find("\n", m.outer_end)
+        after = self.text[m.outer_end : len(self.text) if line_end < 0 else line_end]
+        lead = len(after) - len(after.lstrip())
+        if after[lead : lead + 1] not in _DASHES:
+            return None
+        while lead < len(after) and (after[lead] in _DASHES or after[lead].isspace()):
+            lead += 1
+        end = len(after.rstrip().rstrip(".").rstrip())
+        if end <= lead:
+            return None
+        name = self.doc.char_span(m.outer_end + lead, m.outer_end + end, alignment_mode="expand")
+        if name is None or not 0 < len(name) <= _MAX_COLON_NAME + 1:
+            return None
+        return name if all(_name_like(t) for t in name) else None
 
     def _mid_sentence(self, m: Marked) -> bool:
         """Words run on both sides of the marks: 'told "Meet the Press" that …'."""
@@ -507,16 +573,20 @@ class _Finder:
     def _object(self, cue: Token, entry: Cue) -> list[Token]:
         """What a speech act is about: its object(s) and infinitive ("urged Japan to stop")."""
         heads = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
+        if any(c.dep_ == "agent" for c in cue.children):
+            # "The deal was criticized by the opposition as a giveaway": the passive subject is
+            # what was spoken of (only with a "by" phrase naming who spoke)
+            heads += [c for c in cue.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
         if len(entry.words) > 1:
             for child in cue.children:  # "called for talks", "pointed to the polls"
                 if child.dep_ in ("prep", "prt") and child.lower_ == entry.words[-1]:
-                    heads.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                    heads.extend(c for c in child.children if _topic(c))
                     heads.extend(
                         c
                         for c in cue.children
                         if c.dep_ == "prep" and c.lower_ == entry.words[-1] and c.i != child.i
                     )
-        if any(h.dep_ == "dobj" for h in heads):
+        if any(h.dep_ in ("dobj", "nsubjpass") for h in heads):
             # "criticized X for Y", "cited X as Y", "attacked X over Y": the reason is said too
             heads.extend(
                 c
@@ -535,6 +605,13 @@ class _Finder:
             # ("cited the remarks Trump had made as examples …", "wants to triple X, grow Y and …")
             last = max(h.i for h in heads)
             tail = [c for c in cue.children if c.i > last and c.dep_ in _OBJECT_TAIL]
+            # "likened RT to the BBC", "offers loans to parents": a preposition after the
+            # object completes it, unless it says when or where ("… in Ohio on Friday")
+            tail += [
+                c
+                for c in cue.children
+                if c.i > last and c.dep_ in ("prep", "dative") and not _circumstance(c)
+            ]
             tail += self._continued(cue, self.doc[last])
             tokens += [t for c in tail for t in c.subtree]
         return tokens
@@ -546,12 +623,27 @@ class _Finder:
             if head.i == cue.i:  # parsed as the sentence's root: what follows its comma
                 return self._after_comma(cue)
             skip = {t.i for t in cue.subtree}
+            sent = self.sents[self.sent_of[cue.i]]
+            before = self.doc[cue.i - 1] if cue.i > sent.start else None
+            if (
+                before is not None
+                and before.text == ","
+                and all(t.is_punct for t in self.doc[cue.right_edge.i + 1 : sent.end])
+            ):
+                # "…, according to X." closes the sentence: all of it is X's account, whichever
+                # clause the parse hung the phrase on
+                return [t for t in sent if t.i < before.i]
             return [t for t in head.subtree if t.i not in skip]
         if cue.pos_ == "NOUN":  # "the claim that …": a clause with "that" hanging off the noun
+            holders = [cue]
+            if cue.dep_ == "nsubj" and cue.head.lemma_ == "be":
+                holders.append(cue.head)  # "The mayor's argument is that …"
             comps = [
                 c
-                for c in cue.children
+                for h in holders
+                for c in h.children
                 if c.dep_ in ("acl", "ccomp", "relcl")
+                and c.i > cue.i
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             ]
             if entry is not None and len(entry.words) > 1:  # "his comments about X": X
@@ -560,9 +652,13 @@ class _Finder:
                     for p in cue.children
                     if p.dep_ == "prep" and p.lower_ == entry.words[-1]
                     for o in p.children
-                    if o.dep_ in ("pobj", "pcomp")
+                    if _topic(o)
                 ]
             return [t for c in comps for t in c.subtree]
+        if entry is not None and entry.indirect:
+            closing = self._closing_attribution(cue)
+            if closing:
+                return closing
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         if comps and (entry is None or entry.indirect):
             # "The problem, she told me, is that …" parsed with "The problem" left dangling
@@ -571,9 +667,8 @@ class _Finder:
                 for c in cue.children
                 if c.dep_ == "dep" and c.i < cue.i and c.pos_ in ("NOUN", "PROPN")
             ]
-            return [
-                t for c in dangling + comps + self._continued(cue, comps[-1]) for t in c.subtree
-            ]
+            more = self._continued(cue, comps[-1]) + self._reasons(cue, comps[-1])
+            return [t for c in dangling + comps + more for t in c.subtree]
         if entry is not None and entry.object:
             obj = self._object(cue, entry)
             # "The plan, he told me, will fail": a pronoun object is the listener, not the content
@@ -591,9 +686,63 @@ class _Finder:
             host = self.sents[self.sent_of[cue.i]].root if as_clause else cue.head
             if host.dep_ in _SUBJECTS and host.head.i != host.i:
                 host = host.head  # "The difference, he said, is …": the whole clause
-            skip = {t.i for t in cue.subtree}
+            # "X is vague, experts say, including Y": what the parse hangs off the cue after
+            # a comma goes on with the host sentence
+            goes_on = [
+                c
+                for c in cue.children
+                if c.i > cue.i
+                and c.dep_ in ("prep", "advcl", "conj")
+                and self._comma_before(c)
+                and self.cue_at(c) is None
+            ]
+            keep = {t.i for c in goes_on for t in c.subtree}
+            skip = {t.i for t in cue.subtree} - keep
             return [t for t in host.subtree if t.i not in skip]
         return []
+
+    def _comma_before(self, node: Token) -> bool:
+        """Is the phrase ``node`` heads set off by a comma before it?"""
+        i = node.left_edge.i - 1
+        return i >= 0 and self.doc[i].text == ","
+
+    def _closing_attribution(self, cue: Token) -> list[Token]:
+        """A closing "X said" takes everything before its comma, however the parse hung it.
+
+        "…, but the council overruled the request, the source added.": the whole sentence
+        up to the comma is the report.
+        """
+        sent = self.sents[self.sent_of[cue.i]]
+        subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+        if not subjects or cue.i == sent.start:
+            return []
+        subject = subjects[0]
+        comma = subject.left_edge.i - 1
+        if comma <= sent.start or self.doc[comma].text != ",":
+            return []
+        between = self.doc[subject.right_edge.i + 1 : cue.i]
+        if any(t.dep_ not in ("aux", "advmod", "neg") for t in between):
+            return []
+        if any(
+            c.i > cue.i
+            and (c.dep_ not in _SAID_WHEN_WHERE or not c.is_punct and self._comma_before(c))
+            for c in cue.children
+        ):
+            # "In a statement, X said that …": the report follows the cue; "…, experts say,
+            # including …": the sentence goes on after it
+            return []
+        tail = {t.i for t in cue.subtree}
+        if any(t.i not in tail and not t.is_punct for t in self.doc[cue.i + 1 : sent.end]):
+            return []  # the sentence goes on after the cue: not a closing attribution
+        if any(self.cue_at(self.doc[i]) is not None for i in tail if i > cue.i):
+            return []  # "…, he said, adding that …": the rest is a report of its own
+        report = [t for t in self.doc[sent.start : comma] if not t.is_space]
+        if not any(
+            t.dep_ in ("nsubj", "nsubjpass", "expl") and sent.start <= t.head.i < comma
+            for t in report
+        ):
+            return []  # "Speaking to students, X said …": a phrase, not a reported clause
+        return report
 
     def _after_comma(self, cue: Token) -> list[Token]:
         """'According to X, the move reeks of fear' parsed as one noun phrase: after the comma."""
@@ -641,10 +790,13 @@ class _Finder:
     def _continued(self, cue: Token, comp: Token) -> list[Token]:
         """Clauses joined to the cue verb that go on with the report.
 
-        "Clinton says she hopes to win, but she knows that …" / "She said she wanted to speak
+        "Clinton says she hopes to win, but she has …" / "She said she wanted to speak
         to them and let them know …": a conjunct after the reported clause whose subject is a
         pronoun, or missing, and which is no speech cue itself (that one reports on its own).
+        When the attribution stands inside the report ("Prices rose, the agency said, and wages
+        fell"), a conjunct after the cue goes on with the report whatever its subject.
         """
+        inverted = comp.i < cue.i
         out = []
         for conj in cue.children:
             if conj.dep_ != "conj" or conj.i < comp.i or conj.pos_ not in ("VERB", "AUX"):
@@ -652,17 +804,52 @@ class _Finder:
             if self.cue_at(conj) is not None:
                 continue
             subjects = [c for c in conj.children if c.dep_ in _SUBJECTS]
-            if all(c.lower_ in _PERSONAL | {"they"} for c in subjects):
+            if inverted and conj.i > cue.i and subjects:
+                out.append(conj)
+            elif all(c.lower_ in _PERSONAL | {"they"} for c in subjects):
                 out.append(conj)
         return out
 
-    def _that_clause(self, tok: Token) -> list[Token]:
-        """Any verb with a subject and a "that"-clause reports a stance: "polls indicated that …"."""
-        if tok.pos_ != "VERB":
+    def _reasons(self, cue: Token, comp: Token) -> list[Token]:
+        """A reason or condition set off by a comma after the reported clause goes on with it.
+
+        "The senator said the bill was doomed, because the governor had promised a veto": the
+        parse may hang the because-clause off "said", but it is part of what was said.  Clauses
+        of time ("…, when asked", "…, after the meeting") are the circumstances of the speaking
+        and stay out.
+        """
+        if comp.i < cue.i:
             return []
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj",)]
+        return [
+            c
+            for c in cue.children
+            if c.dep_ == "advcl"
+            and c.i > comp.i
+            and self._comma_before(c)
+            and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children)
+            and self.cue_at(c) is None
+        ]
+
+    def _that_clause(self, tok: Token) -> tuple[list[Token], Token | None]:
+        """Any verb or adjective with a subject and a "that"-clause reports a stance.
+
+        "Polls indicated that …"; "Farmers are afraid that …", "Protesters were frustrated that
+        …": the one who holds the stance is the subject (of the copula, for an adjective).
+        Returns the clause and, where it is not the verb's own active subject, that holder.
+        """
+        holder: Token | None = None
+        if tok.pos_ == "VERB":
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subjects:
+                subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                holder = subjects[0] if subjects else None
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            holder = subjects[0] if subjects else None
+        else:
+            return [], None
         if not subjects or subjects[0].lower_ in ("it", "this", "that", "which", "there", "what"):
-            return []
+            return [], None
         comps = [
             c
             for c in tok.children
@@ -672,7 +859,7 @@ class _Finder:
                 m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children
             )
         ]
-        return [t for c in comps for t in c.subtree]
+        return [t for c in comps for t in c.subtree], holder
 
     def indirect_quotes(self, marked: Sequence[_Found]) -> list[_Found]:
         out: list[_Found] = []
@@ -683,20 +870,21 @@ class _Finder:
             if found is None:
                 if _ANY_THAT.words[0] not in self.lexicon.by_first:
                     continue
-                clause = self._trim(self._that_clause(tok))
+                that_clause, holder = self._that_clause(tok)
+                clause = self._trim(that_clause)
                 if not clause:
                     continue
                 found = (_ANY_THAT, tok.text)
             elif not (found[0].indirect or found[0].object or found[0].noun):
                 continue
             else:
-                clause = self._trim(self._clause(tok, found[0]))
+                clause, holder = self._trim(self._clause(tok, found[0])), None
             if not self._is_content(clause, found[0]):
                 continue
             start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
             if self._mostly_quoted(start, end, marked):
                 continue  # the quote marks already gave this passage, with this cue
-            head, cue_text = self.speaker_token(tok)
+            head, cue_text = (holder, tok.text) if holder is not None else self.speaker_token(tok)
             if cue_text == tok.text:
                 cue_text = found[1]
             speaker = self.actor(head) if head is not None else None
@@ -797,7 +985,18 @@ class _Finder:
 
     def _trim(self, tokens: Iterable[Token]) -> list[Token]:
         toks = sorted(tokens, key=lambda t: t.i)
-        while toks and (toks[0].is_punct or toks[0].dep_ == "mark" or toks[0].is_space):
+        while (
+            toks
+            and (
+                toks[0].is_punct
+                or toks[0].dep_ == "mark"
+                or toks[0].is_space
+                # the "that" of a that-clause the parse took for an object ("reported that the army …")
+                or toks[0].lower_ == "that"
+                and toks[0].dep_ == "dobj"
+                and any(t.dep_ in ("nsubj", "nsubjpass") for t in toks[1:4])
+            )
+        ):
             toks.pop(0)
         while toks and (toks[-1].is_punct or toks[-1].is_space):
             toks.pop()
@@ -841,6 +1040,18 @@ class _Finder:
         return quotes
 
 
+def _circumstance(prep: Token) -> bool:
+    """A prepositional phrase of time or place ("on Friday", "in Ohio", "at the rally")."""
+    return any(
+        o.dep_ == "pobj" and o.ent_type_ in _WHEN_WHERE for o in prep.children
+    ) or prep.lower_ in ("during", "after", "before", "since", "while")
+
+
+def _topic(tok: Token) -> bool:
+    """The object of a cue's preposition as what was spoken about: not a date ("remarks on Saturday")."""
+    return tok.dep_ in ("pobj", "pcomp") and tok.ent_type_ not in ("DATE", "TIME")
+
+
 def _name_like(tok: Token) -> bool:
     """Part of a speaker's name before a colon: a proper noun or a person / organisation."""
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
@@ -852,7 +1063,7 @@ def _name_like(tok: Token) -> bool:
     )
 
 
-# the entry standing for a verb outside the lexicon that takes a "that"-clause
+# the entry standing for a verb or adjective outside the lexicon that takes a "that"-clause
 _ANY_THAT = Cue(words=("*",), direct=False, indirect=True)
 
 _TITLE_GLUE = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
