@@ -152,7 +152,7 @@ class EventCoder:
             if found is not None:
                 continue
             if token.pos_ in ("VERB", "AUX") and self._stated_obligation(token):
-                # "Britain reiterated that Libya must hand over the suspects": whatever the
+                # "France repeated that Mali must free the hostages": whatever the
                 # verb, an obligation a speaker lays on someone else is a demand
                 fired.add(token.i)
                 entry = VerbEntry(
@@ -519,7 +519,7 @@ def _domestic(actor: Actor) -> bool:
 
 
 def _passive_participle(verb: Token) -> bool:
-    """A reduced passive relative ("West Africans ordered out of Nigeria"), not a main verb the
+    """A reduced passive relative ("migrants expelled from Libya"), not a main verb the
     parser hung under a noun because the sentence has no verbal root ("Youths resorted to …")."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or _child(verb, "dobj") is not None:
         return False
@@ -530,7 +530,7 @@ def _passive_participle(verb: Token) -> bool:
 
 
 def _modal_future(pred: Token) -> bool:
-    """ "would"/"will" on the predicate (the reported future: "said it would not meet")."""
+    """ "would"/"will" on the predicate (the reported future: "said it would not attend")."""
     return any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo")
         for c in pred.children
@@ -574,7 +574,7 @@ def _nominal_chain(obj: Token | None) -> list[Token]:
     """The object and the noun of its "of" phrase ("a wave of strikes on Kyiv": wave, strikes)."""
     if obj is None:
         return []
-    # "launched artillery, mortar and rocket fire against X": conjoined objects too
+    # "directed drone, tank and artillery fire at X": conjoined objects too
     out = [obj, *(c for c in obj.conjuncts if c.i > obj.i)]
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     inner = _child(of, "pobj") if of is not None else None
@@ -650,7 +650,7 @@ class _ActorFinder:
                     and child.tag_ == "VBN"
                     and _child(child, "agent") is not None
                 ):
-                    # "the demonstration staged by students": whoever did what the noun names
+                    # "the march organised by farmers": whoever did what the noun names
                     agent = _child(child, "agent")
                     pobj = _child(agent, "pobj")
                     if pobj is not None and pobj.i not in seen:
@@ -760,7 +760,7 @@ class _ActorFinder:
             found = self.actors_in(obj) if obj is not None else []
             return found or (self.subject(main, depth + 1) if main.pos_ in ("VERB", "AUX") else [])
         if _passive_participle(verb):
-            # "West Africans ordered out of Nigeria": a passive participle's noun is its patient
+            # "migrants expelled from Libya": a passive participle's noun is its patient
             agent = _child(verb, "agent")
             return self.actors_in(_child(agent, "pobj")) if agent is not None else []
         if dep in ("acl", "relcl"):
@@ -850,7 +850,7 @@ class _ActorFinder:
         """Last resort: the country where it happens ("arrived in Amman" → JOR), as a country;
         with ``authority``, its government (a protest in Serbia is aimed at Serbia's rulers)."""
         obj = _child(pred, "dobj")
-        # "rioted at a jail in northern Israel": also one preposition down
+        # "clashed at a stadium in southern Peru": also one preposition down
         nested = [g for c in pred.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
                   and p.lemma_.lower() not in _BENEFICIARY_NOUNS for g in p.children]  # fmt: skip
         for c in [*pred.children, *(obj.children if obj is not None else ()), *nested]:
@@ -899,7 +899,7 @@ class _ActorFinder:
 
     def further_targets(self, cand: Candidate, source: Actor) -> list[Actor]:
         """Targets past the object, other than ``source``: prepositional objects, then the
-        objects of complements and purposes ("blocked a road to show their anger at X")."""
+        objects of complements and purposes ("closed a highway to vent their fury at X")."""
         pred = cand.predicate
         slots = [lambda: self.other_targets(cand)]
         for c in pred.children:
@@ -934,7 +934,7 @@ class _ActorFinder:
         return []
 
     def _purpose_target(self, pred: Token) -> list[Actor]:
-        """The actor a purpose infinitive acts on ("blocked a road to show their anger at X")."""
+        """The actor a purpose infinitive acts on ("closed a highway to vent their fury at X")."""
         for c in pred.children:
             if (
                 c.dep_ == "advcl"
@@ -1027,7 +1027,7 @@ class _ActorFinder:
                             continue
                         found = self.actors_in(pobj)
                         if not found and pobj is not None:
-                            # "for a possible war against Iraq": the event noun's own target
+                            # "for a new offensive against the rebels": the event noun's own target
                             found = next((self.actors_in(_child(g, "pobj")) for g in pobj.children
                                           if g.dep_ == "prep" and g.lower_ in _NESTED_TARGET_PREPS
                                           and self.actors_in(_child(g, "pobj"))), [])  # fmt: skip

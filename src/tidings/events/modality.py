@@ -305,7 +305,7 @@ def _content_owner(token: Token, head: Token, cues: Cues, modality: str | None) 
     disperse"), a condition ("threatened to strike unless X pays"), the complement of a
     predicate ("agreed that they should cooperate", "demanded that X cancel plans to sell"),
     a clause modifying the object of a predicate ("rejected plans to sell", "an appeal to lay
-    down arms", "Africans ordered out of …", "a resolution that aims to tighten sanctions")."""
+    down arms", "migrants expelled from …", "a bill meant to widen the embargo")."""
     dep = token.dep_
     if head.pos_ in ("VERB", "AUX"):
         if dep == "advcl" and (_purpose_here(token) or any(
@@ -322,7 +322,7 @@ def _content_owner(token: Token, head: Token, cues: Cues, modality: str | None) 
         return _noun_owner(head)
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
     # "refugees expelled by Togo" states an expulsion; "militiamen armed with machetes",
-    # "Africans ordered out of Nigeria" only describe whom the main event concerns
+    # "migrants expelled from Libya" only describe whom the main event concerns
     reduced_passive = (
         dep == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
     )

@@ -605,7 +605,7 @@ class _Finder:
             # ("cited the remarks Trump had made as examples …", "wants to triple X, grow Y and …")
             last = max(h.i for h in heads)
             tail = [c for c in cue.children if c.i > last and c.dep_ in _OBJECT_TAIL]
-            # "likened RT to the BBC", "offers loans to parents": a preposition after the
+            # "likened the levy to a fine", "offers loans to farmers": a preposition after the
             # object completes it, unless it says when or where ("… in Ohio on Friday")
             tail += [
                 c
@@ -751,7 +751,7 @@ class _Finder:
         return [] if comma is None else list(self.doc[comma + 1 : sent.end])
 
     def _rest_of_sentence(self, cue: Token) -> list[Token]:
-        """A root speech verb the parse gave no clause ("Trump said after the convention he would …",
+        """A root speech verb the parse gave no clause ("The mayor said after the vote she would …",
         "Though X was calm, he said, replacing Y would …"): the rest of its sentence is the report."""
         sent = self.sents[self.sent_of[cue.i]]
         skip = {cue.i}
@@ -790,8 +790,8 @@ class _Finder:
     def _continued(self, cue: Token, comp: Token) -> list[Token]:
         """Clauses joined to the cue verb that go on with the report.
 
-        "Clinton says she hopes to win, but she has …" / "She said she wanted to speak
-        to them and let them know …": a conjunct after the reported clause whose subject is a
+        "The mayor says she hopes to win, but she has …" / "She said she wanted to meet
+        the strikers and hear them out …": a conjunct after the reported clause whose subject is a
         pronoun, or missing, and which is no speech cue itself (that one reports on its own).
         When the attribution stands inside the report ("Prices rose, the agency said, and wages
         fell"), a conjunct after the cue goes on with the report whatever its subject.
