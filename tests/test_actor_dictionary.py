@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.actors import ActorDictionary, Country, Org, Person
+from tidings.actors import ActorDictionary, Country, Org, Person, Place, Region
 from tidings.actors.dictionary import AGENT_CODES, DATA_DIR, HEADERS
 from tidings.errors import ResourceError
 
@@ -32,6 +32,10 @@ def code_of(entry) -> str:
         return value.code
     if isinstance(value, Person):
         return value.name
+    if isinstance(value, Region):
+        return value.code
+    if isinstance(value, Place):
+        return value.kind
     return value.sector
 
 
@@ -196,13 +200,58 @@ def test_lookup(actors, phrase, kind, code):
         ("Congolese", {("adjective", "COD"), ("adjective", "COG")}),
         ("Congo", {("country", "COD"), ("country", "COG")}),
         ("Dominican", {("adjective", "DMA"), ("adjective", "DOM")}),
-        ("Georgia", {("country", "GEO")}),
+        ("Georgia", {("country", "GEO"), ("region", "USA")}),
         ("Turkey", {("country", "TUR")}),
         ("Türkiye", {("country", "TUR")}),
     ],
 )
 def test_lookup_returns_every_reading(actors, phrase, expected):
     assert found(actors, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase,first",
+    [("Congolese", "COD"), ("Congo", "COD"), ("Dominican", "DOM"), ("Georgia", "GEO")],
+)
+def test_preferred_reading_comes_first(actors, phrase, first):
+    assert code_of(actors.lookup(phrase)[0]) == first
+
+
+@pytest.mark.parametrize(
+    "phrase,kind,code",
+    [
+        ("Texas", "region", "USA"),
+        ("New Mexico", "region", "USA"),  # not Mexico
+        ("New Jersey", "region", "USA"),
+        ("Indiana", "region", "USA"),  # a word of its own, not India
+        ("State of Georgia", "region", "USA"),
+        ("District of Columbia", "region", "USA"),
+        ("British Columbia", "region", "CAN"),  # not British
+        ("Quebec", "region", "CAN"),
+        ("Western Australia", "region", "AUS"),
+        ("Baja California", "region", "MEX"),  # not the US state
+        ("East Azerbaijan", "region", "IRN"),  # the Iranian province
+        ("South China Sea", "place", "sea"),
+        ("East China Sea", "place", "sea"),
+        ("Sea of Japan", "place", "sea"),
+        ("Gulf of Mexico", "place", "gulf"),
+        ("Persian Gulf", "place", "gulf"),
+        ("Gulf of Guinea", "place", "gulf"),
+        ("Indian Ocean", "place", "ocean"),
+        ("Korean Peninsula", "place", "peninsula"),
+        ("Taiwan Strait", "place", "strait"),
+        ("Jordan Valley", "place", "valley"),
+        ("Niger River", "place", "river"),
+    ],
+)
+def test_regions_and_places(actors, phrase, kind, code):
+    assert found(actors, phrase) == {(kind, code)}
+
+
+def test_every_us_state_is_a_region(actors):
+    us = [r for r in actors.regions.values() if r.country == "USA"]
+    assert len(us) == 51  # 50 states and the District of Columbia
+    assert {r.sector for r in us} == {"GOV"}
 
 
 # --- matching rules -----------------------------------------------------------------------------
@@ -284,6 +333,17 @@ def test_spelling_variants_give_one_entry(actors, phrase):
         ("militants in the Niger Delta", 2, 5, "NGA"),  # the delta is Nigeria's, not Niger's
         ("The Washington Post reported", 0, 3, "USAMEDWPO"),  # not the US capital
         ("the Guardian Council vetoed", 0, 3, "IRNGOVGDC"),
+        # a country's name inside a longer name is not the country
+        ("ships in the South China Sea", 2, 6, "sea"),
+        ("the governor of New Mexico said", 3, 5, "USA"),
+        ("Guinea-Bissau soldiers", 0, 1, "GNB"),
+        ("Papua New Guinea police", 0, 3, "PNG"),
+        ("Equatorial Guinea said", 0, 2, "GNQ"),
+        ("the Dominican Republic closed", 0, 3, "DOM"),
+        ("South Sudan accused Sudan", 0, 2, "SSD"),
+        ("Nigeria and Niger", 0, 1, "NGA"),
+        ("the Democratic Republic of the Congo said", 0, 6, "COD"),
+        ("the Republic of Congo said", 0, 4, "COG"),
     ],
 )
 def test_longest_match(actors, sentence, start, end, code):
@@ -387,6 +447,9 @@ def test_missing_user_file_is_a_resource_error(tmp_path):
 COUNTRY_HEADER = "iso3\tcode\tname\taliases\tadjectives\tcapitals\tstatus"
 ORG_HEADER = "code\tname\taliases\tsector\tcountry"
 PEOPLE_HEADER = "name\taliases\tcountry\tcode\trole\tstart\tend"
+REGION_HEADER = "region\taliases\tcountry\tsector\tcontext\tnote"
+PLACE_HEADER = "place\tkind\tnote"
+AMBIGUOUS_HEADER = "phrase\tprefer\tnote"
 
 
 @pytest.mark.parametrize(
@@ -412,6 +475,11 @@ PEOPLE_HEADER = "name\taliases\tcountry\tcode\trole\tstart\tend"
         ),
         (f"{PEOPLE_HEADER}\nA B\t\tUSA\tUSA\tPresident\t\t\n", 2, "bad code 'USA'"),
         (f"{PEOPLE_HEADER}\nA B\t\tUSA\tUSAGOV\t\t\t\n", 2, "empty 'role'"),
+        (f"{REGION_HEADER}\nNorthland\t\t\tGOV\t\t\n", 2, "empty 'country'"),
+        (f"{REGION_HEADER}\nNorthland\t\tQQQ\tGOV\t\t\n", 2, "unknown country 'QQQ'"),
+        (f"{PLACE_HEADER}\nNorth Sea\tpuddle\t\n", 2, "bad kind 'puddle'"),
+        (f"{AMBIGUOUS_HEADER}\nCongolese\tFRA\t\n", 2, "no reading of 'Congolese' belongs to FRA"),
+        (f"{AMBIGUOUS_HEADER}\nCongolese\t\t\n", 2, "empty 'prefer'"),
     ],
 )
 def test_validation_errors_name_file_and_line(tmp_path, text, line, reason):
@@ -432,6 +500,18 @@ def test_trimmed_trailing_empty_cells_are_accepted(tmp_path):
     path.write_text(f"{PEOPLE_HEADER}\nAda Example\t\t\tIGOUNO\tEnvoy\t2020-01-01\n", "utf-8")
     d = ActorDictionary.load(extra=[path])
     assert found(d, "Ada Example") == {("person", "Ada Example")}
+
+
+def test_user_regions_places_and_preferences(tmp_path):
+    (tmp_path / "regions.tsv").write_text(
+        f"{REGION_HEADER}\nNorthland\tNorthland Province\tNZL\tGOV\t\t\n", "utf-8"
+    )
+    (tmp_path / "places.tsv").write_text(f"{PLACE_HEADER}\nKenya Highlands\tregion\t\n", "utf-8")
+    (tmp_path / "ambiguous.tsv").write_text(f"{AMBIGUOUS_HEADER}\nCongolese\tCOG\t\n", "utf-8")
+    d = ActorDictionary.load(extra=[tmp_path])
+    assert found(d, "Northland Province") == {("region", "NZL")}
+    assert found(d, "Kenya Highlands") == {("place", "region")}
+    assert code_of(d.lookup("Congolese")[0]) == "COG"  # the user's preference replaces ours
 
 
 def test_non_utf8_file_is_a_resource_error(tmp_path):

@@ -87,3 +87,84 @@ def test_unknown_names_come_from_ner() -> None:
 
 def test_lower_case_common_word_is_not_a_country() -> None:
     assert not any(code == "TUR" for _, code, _ in mentions("They ate turkey and rice."))
+
+
+# --- country words inside other names, regions, ambiguous names ---------------------------------
+
+PLACES = [
+    # (what, text, words of the mention, expected code)
+    ("a US state's governor is not Mexico's", "The governor of New Mexico vetoed the bill.",
+     "governor of New Mexico", "USAGOV"),
+    ("state officials", "Texas officials condemned the decision.", "Texas officials", "USAGOV"),
+    ("state lawmakers, not India", "Indiana lawmakers approved the budget.", "Indiana lawmakers", "USALEG"),
+    ("a bare state is its government", "California sued the federal government on Monday.", "California", "USAGOV"),
+    ("New Jersey is a state, not the Channel Island", "New Jersey police arrested two men.",
+     "New Jersey police", "USACOP"),
+    ("a Canadian province, not British", "British Columbia officials ordered an evacuation.",
+     "British Columbia officials", "CANGOV"),
+    ("a Mexican state, not California", "Baja California police detained the suspects.",
+     "Baja California police", "MEXCOP"),
+    ("Congolese alone is the DRC", "Congolese soldiers clashed with rebels near Goma.", "Congolese soldiers", "CODMIL"),
+    ("Congolese near Brazzaville is the Republic of the Congo",
+     "Congolese police dispersed a rally in Brazzaville, the capital of the Republic of Congo.",
+     "Congolese police", "COGCOP"),
+    ("Congo with Kinshasa is the DRC", "Congo recalled its envoy from Kinshasa's neighbour.", "Congo", "COD"),
+    ("Georgia the country by default", "Georgia accused Russia of moving the border fence.", "Georgia", "GEO"),
+    ("Georgia's governor is the US state", "The governor of Georgia signed the voting law.",
+     "governor of Georgia", "USAGOV"),
+    ("the state of Georgia", "The state of Georgia sued the county.", "state of Georgia", "USAGOV"),
+    ("Georgia with Tbilisi stays the country", "Georgia's president spoke in Tbilisi about the governor's race.",
+     "Georgia's president", "GEOGOV"),
+    ("Dominican alone is the Dominican Republic", "Dominican troops reinforced the border.", "Dominican troops", "DOMMIL"),
+    ("Guinea-Bissau is not Guinea", "Guinea-Bissau soldiers arrested the minister.", "Guinea-Bissau soldiers", "GNBMIL"),
+    ("Papua New Guinea is not Guinea", "Papua New Guinea police fired tear gas.", "Papua New Guinea police", "PNGCOP"),
+    ("South Sudan is not Sudan", "South Sudan troops crossed the river.", "South Sudan troops", "SSDMIL"),
+    ("Niger is not Nigeria", "Niger recalled its ambassador.", "Niger", "NER"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("what", "text", "words", "code"), PLACES, ids=[c[0] for c in PLACES])
+def test_places_regions_and_ambiguous_names(what: str, text: str, words: str, code: str) -> None:
+    found = mentions(text)
+    assert code_of(found, words) == {code}, f"{what}: {found}"
+
+
+NOT_ACTORS = [
+    # (text, a country that must not be an actor in it)
+    ("Fishing boats sheltered from the typhoon in the South China Sea.", "CHN"),
+    ("Two destroyers patrolled the East China Sea on Sunday.", "CHN"),
+    ("The storm moved across the Gulf of Mexico toward the coast.", "MEX"),
+    ("Russian bombers flew over the Sea of Japan.", "JPN"),
+    ("Pirates boarded a tanker in the Gulf of Guinea.", "GIN"),
+    ("The navy escorted tankers through the Persian Gulf.", "IRN"),
+    ("The frigate sailed into the Indian Ocean.", "IND"),
+    ("Tension rose on the Korean Peninsula after the test.", "KOR"),
+    ("Warships transited the Taiwan Strait on Friday.", "TWN"),
+    ("Settlers expanded outposts in the Jordan Valley.", "JOR"),
+    ("Floods swept villages along the Niger River.", "NER"),
+    ("The governor of New Mexico declared an emergency.", "MEX"),
+    ("The governor of Georgia signed the budget in Atlanta.", "GEO"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), NOT_ACTORS, ids=[c[0][:40] for c in NOT_ACTORS])
+def test_country_words_inside_place_names_are_not_actors(text: str, country: str) -> None:
+    found = mentions(text)
+    assert not any(code and code.startswith(country) for _, code, _ in found), found
+
+
+def test_us_state_suing_is_a_us_government_event() -> None:
+    import tidings
+
+    events = tidings.code_text("Texas sued the Environmental Protection Agency.", date="2023-03-15")
+    assert events and {e.source.code for e in events} == {"USAGOV"}
+
+
+def test_sea_name_gives_no_target_country() -> None:
+    import tidings
+
+    text = "Chinese coast guard ships attacked a Philippine supply boat in the South China Sea."
+    events = tidings.code_text(text, date="2023-03-15")
+    assert events
+    assert all(e.target is None or e.target.country != "CHN" for e in events)
+    assert {e.source.code for e in events} == {"CHNMIL"}

@@ -26,7 +26,7 @@ from tidings.records import Actor
 
 WINDOW = 3  # sentences back
 PERSONISH = {"person", "title", "ner-person"}
-THINGISH = {"dictionary", "capital", "sector"}
+THINGISH = {"dictionary", "capital", "region", "sector"}
 _SUBJECT = {"nsubj", "nsubjpass"}
 
 

@@ -3,13 +3,19 @@
 The spaCy component ``tidings_actors`` does, once per document:
 
 1. **Dictionary matches**: the longest dictionary phrase at each token (countries, nationality
-   adjectives, capitals, organisations, people, sector words, titles).
+   adjectives, capitals, regions such as US states, organisations, people, sector words,
+   titles).  A name with readings in several countries ("Congolese", "Georgia") takes the
+   reading the rest of the article supports (its other mentions of either country; for a
+   region, its context words and the country's other regions), else the one
+   ``ambiguous.tsv`` prefers.  Places that are no actors ("the South China Sea") are matched
+   so that the country word inside them is not, and then dropped.
 2. **NER** adds the names the dictionary does not know (PERSON, ORG, GPE, NORP).
 3. **Grouping**: matches that modify one another in one noun phrase form one actor —
    "the Chinese foreign minister" (adjective + title → CHNGOV), "Ukrainian troops" (→ UKRMIL),
    "state broadcaster CCTV" (→ CHNMED), "Lebanon's new President Elias Hrawi" (→ LBNGOV).
    A person resolves by the article date (``Person.actor_code(day)``); a capital alone stands
-   for its government ("Beijing denied" → CHNGOV); an organisation keeps its own code.
+   for its government ("Beijing denied" → CHNGOV), and so does a region ("California sued" →
+   USAGOV); an organisation keeps its own code.
 4. **Light coreference** (``tidings.actors.coref``): pronouns, "the two leaders", "the
    ministry", "the country" point back to earlier actors.
 
@@ -20,6 +26,7 @@ resolved it (dictionary, person, capital, title, sector, ner, coref).
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from tidings.actors import coref
+from tidings.actors.dictionary import phrase_key
 from tidings.events.modality import Cues, load_cues
 from tidings.extensions import Mention, register_extensions
 from tidings.records import Actor
@@ -41,7 +49,14 @@ _NOMINAL_MODS = {"compound", "amod", "poss", "appos", "nmod", "flat", "nn", "npa
 _LOCATING_PREPS = ("of", "from", "in", "throughout", "across", "for")
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # When one phrase has several dictionary readings, this order picks the one to use.
-_KIND_ORDER = ("person", "org", "country", "capital", "adjective", "title", "sector")
+_KIND_ORDER = (
+    "person", "org", "place", "country", "capital", "region", "adjective", "title", "sector"
+)  # fmt: skip
+# Kinds that locate an actor in a country: a name with several of them in different countries
+# ("Congo", "Georgia") is resolved with the context.
+_PLACED = ("country", "capital", "region", "adjective")
+# How many words either side of a region's name its context words count double.
+_NEAR = 3
 
 
 @dataclass(slots=True)
@@ -88,6 +103,10 @@ def entry_part(entry: Any, start: int, end: int, day: str | None) -> Part:
         return Part("org", start, end, value.country, value.sector, value.code, value.name)
     if kind in ("country", "adjective", "capital"):
         return Part(kind, start, end, country=value.code)
+    if kind == "region":  # the sector a bare region name stands for ("Texas sued": GOV)
+        return Part(kind, start, end, country=value.code, sector=value.sector, name=value.name)
+    if kind == "place":
+        return Part(kind, start, end)
     return Part(kind, start, end, sector=value.sector)  # sector words and titles
 
 
@@ -103,6 +122,7 @@ class ActorResolver:
         day = getattr(article, "date", None) if article is not None else None
         parts = self._dictionary_parts(doc, day)
         parts += self._ner_parts(doc, parts)
+        parts = [p for p in parts if p.kind != "place"]  # matched only to keep NER off them too
         places = {i: p.country for p in parts if p.kind == "country" for i in range(p.start, p.end)}
         mentions = [
             self._mention(doc, g, self.cues, places) for g in self._groups(doc, parts, self.cues)
@@ -116,7 +136,7 @@ class ActorResolver:
         # a possessive token inside a name ("Democratic People 's Republic of Korea") is matched
         # as the apostrophe the dictionary skips: its keys drop possessives
         words = ["'" if t.tag_ == "POS" else t.text for t in doc]
-        parts: list[Part] = []
+        matches: list[tuple[int, int, list[Any]]] = []
         i = 0
         while i < len(words):
             found = self.dictionary.longest_match(words, i)
@@ -126,12 +146,33 @@ class ActorResolver:
             end, entries = found
             if words[i].lower() == "the" and end > i + 1:
                 i += 1  # keep the article out of the mention, so its head is the noun phrase's
-            entry = min(
-                entries, key=lambda e: _KIND_ORDER.index(e.kind) if e.kind in _KIND_ORDER else 99
-            )
-            parts.append(entry_part(entry, i, end, day))
+            matches.append((i, end, _readings(entries)))
             i = end
+        support = _support(matches)
+        parts = []
+        for start, end, readings in matches:
+            entry = readings[0]
+            if len(readings) > 1:
+                entry = self._choose(doc, start, end, readings, support)
+            parts.append(entry_part(entry, start, end, day))
         return parts
+
+    def _choose(
+        self, doc: Doc, start: int, end: int, readings: list[Any], support: Counter[Any]
+    ) -> Any:
+        """The reading of an ambiguous name that the article supports best; on a tie the first
+        (the one ``ambiguous.tsv`` prefers)."""
+        scores = []
+        for entry in readings:
+            if entry.kind == "region":
+                region = entry.value
+                near = doc[max(0, start - _NEAR) : min(len(doc), end + _NEAR)]
+                score = _cues(doc, region.context) + _cues(near, region.context)
+                score += support[("region", region.code)]
+            else:
+                score = support[("country", entry.value.code)]
+            scores.append(score)
+        return readings[scores.index(max(scores))]
 
     @staticmethod
     def _ner_parts(doc: Doc, parts: list[Part]) -> list[Part]:
@@ -184,7 +225,7 @@ class ActorResolver:
         for siblings in landing.values():
             # "a Serbian army jet": a country word and a sector word modifying one noun are one
             # actor (SRBMIL); two country words ("the Chinese-Russian border") are not
-            placed = [n for n in siblings if parts[n].kind in ("country", "adjective", "capital")]
+            placed = [n for n in siblings if parts[n].kind in _PLACED]
             roles = [n for n in siblings if parts[n].kind in ("sector", "title")]
             if len(placed) == 1 and roles:
                 for n in roles:
@@ -260,6 +301,8 @@ class ActorResolver:
         elif country is not None:
             if sector is None and len(group.parts) == 1 and group.parts[0].kind == "capital":
                 sector, how = "GOV", "capital"  # "Beijing denied" stands for the government
+            elif sector is None and len(group.parts) == 1 and group.parts[0].kind == "region":
+                sector, how = group.parts[0].sector, "region"  # "Texas sued": its government
             elif sector is not None:
                 how = "title" if "title" in by_kind else "sector"
             else:
@@ -276,6 +319,51 @@ class ActorResolver:
         else:
             return None
         return Mention(start=start, end=end, head=head.i, actor=actor, how=how)
+
+
+def _readings(entries: list[Any]) -> list[Any]:
+    """The entry to use for a match, or, for a name placed in several countries, one entry per
+    country in the dictionary's order (the preferred reading first)."""
+    top = min(entries, key=lambda e: _KIND_ORDER.index(e.kind) if e.kind in _KIND_ORDER else 99)
+    if top.kind not in _PLACED:
+        return [top]
+    by_code: dict[str, Any] = {}
+    for entry in entries:
+        if entry.kind in _PLACED:
+            by_code.setdefault(entry.value.code, entry)
+    return list(by_code.values()) if len(by_code) > 1 else [top]
+
+
+def _support(matches: list[tuple[int, int, list[Any]]]) -> Counter[Any]:
+    """How often the article names each country (any unambiguous name, adjective, capital,
+    person or organisation of it) and each country's regions."""
+    support: Counter[Any] = Counter()
+    for _, _, readings in matches:
+        if len(readings) != 1:
+            continue
+        entry = readings[0]
+        value = entry.value
+        if entry.kind == "region":
+            support[("region", value.code)] += 1
+        elif entry.kind in _PLACED:
+            support[("country", value.code)] += 1
+        elif entry.kind == "org" and value.country:
+            support[("country", value.country)] += 1
+        elif entry.kind == "person":
+            country = value.actor_code(None)[1]
+            if country:
+                support[("country", country)] += 1
+    return support
+
+
+def _cues(span: Any, phrases: Sequence[str]) -> int:
+    """How many of ``phrases`` occur in ``span`` (a Doc or Span), compared as the dictionary
+    compares phrases (case, dots and hyphens aside)."""
+    if not phrases:
+        return 0
+    pieces = [p for t in span for p in phrase_key(t.text)]
+    text = " " + " ".join(pieces) + " "
+    return sum(text.count(" " + " ".join(phrase_key(c)) + " ") for c in phrases)
 
 
 def _locatable(doc: Doc, part: Part, cues: Cues) -> bool:
