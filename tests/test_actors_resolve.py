@@ -168,3 +168,31 @@ def test_sea_name_gives_no_target_country() -> None:
     assert events
     assert all(e.target is None or e.target.country != "CHN" for e in events)
     assert {e.source.code for e in events} == {"CHNMIL"}
+
+
+STANCES = [
+    # (text, a country that must not be an actor: the name says whom the group is for,
+    #  against or backed by)
+    ("Pro-Russian separatists seized the airport.", "RUS"),
+    ("Anti-American protesters burned flags outside the embassy.", "USA"),
+    ("Anti-Chinese rioters looted shops in the capital.", "CHN"),
+    ("Russian-backed separatists shelled the town.", "RUS"),
+    ("U.S.-backed fighters captured the dam.", "USA"),
+    ("Iranian-backed militias fired rockets at the base.", "IRN"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), STANCES, ids=[c[0][:30] for c in STANCES])
+def test_pro_anti_and_backed_name_no_country(text: str, country: str) -> None:
+    found = mentions(text)
+    assert not any(code and code.startswith(country) for _, code, _ in found), found
+
+
+def test_anti_government_protesters_are_not_the_government() -> None:
+    found = mentions("Thailand banned rallies. Anti-government protesters defied the ban.")
+    assert code_of(found, "protesters") == {"THAOPP"}, found
+
+
+def test_led_keeps_the_country() -> None:
+    found = mentions("Saudi-led warplanes struck the port.")
+    assert any(code and code.startswith("SAU") for _, code, _ in found), found

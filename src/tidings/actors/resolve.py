@@ -57,6 +57,27 @@ _KIND_ORDER = (
 _PLACED = ("country", "capital", "region", "adjective")
 # How many words either side of a region's name its context words count double.
 _NEAR = 3
+# A name in "pro-Russian separatists", "anti-American protesters", "Iranian-backed militias"
+# says whom the group is for, against or backed by, not whose it is: such a match gives no
+# country (the group takes one from the context, as a bare sector word does).  "-led" is left
+# out: a "Saudi-led coalition" is the Saudis' own.
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
+_STANCE_SUFFIXES = frozenset(
+    {"backed", "sponsored", "funded", "supported", "allied", "aligned", "trained", "armed",
+     "inspired", "leaning"}
+)  # fmt: skip
+_HYPHENS = frozenset({"-", "–", "‐"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Blocked:
+    """A dictionary match that gives no actor: a name in "pro-Russian", "Iranian-backed"."""
+
+    kind: str = "stance"
+    value: None = None
+
+
+_BLOCKED = _Blocked()
 
 
 @dataclass(slots=True)
@@ -105,7 +126,7 @@ def entry_part(entry: Any, start: int, end: int, day: str | None) -> Part:
         return Part(kind, start, end, country=value.code)
     if kind == "region":  # the sector a bare region name stands for ("Texas sued": GOV)
         return Part(kind, start, end, country=value.code, sector=value.sector, name=value.name)
-    if kind == "place":
+    if kind in ("place", "stance"):
         return Part(kind, start, end)
     return Part(kind, start, end, sector=value.sector)  # sector words and titles
 
@@ -122,7 +143,8 @@ class ActorResolver:
         day = getattr(article, "date", None) if article is not None else None
         parts = self._dictionary_parts(doc, day)
         parts += self._ner_parts(doc, parts)
-        parts = [p for p in parts if p.kind != "place"]  # matched only to keep NER off them too
+        # places and stance words are matched only to keep them from NER too: they name no actor
+        parts = [p for p in parts if p.kind not in ("place", "stance")]
         places = {i: p.country for p in parts if p.kind == "country" for i in range(p.start, p.end)}
         mentions = [
             self._mention(doc, g, self.cues, places) for g in self._groups(doc, parts, self.cues)
@@ -146,7 +168,11 @@ class ActorResolver:
             end, entries = found
             if words[i].lower() == "the" and end > i + 1:
                 i += 1  # keep the article out of the mention, so its head is the noun phrase's
-            matches.append((i, end, _readings(entries)))
+            if _stance(doc, i, end):
+                # kept as a match that gives no actor, so that NER does not add it back
+                matches.append((i, end, [_BLOCKED]))
+            else:
+                matches.append((i, end, _readings(entries)))
             i = end
         support = _support(matches)
         parts = []
@@ -319,6 +345,19 @@ class ActorResolver:
         else:
             return None
         return Mention(start=start, end=end, head=head.i, actor=actor, how=how)
+
+
+def _stance(doc: Doc, start: int, end: int) -> bool:
+    """True when doc[start:end] is what a "pro-"/"anti-" prefix or a "-backed" suffix is about
+    ("pro-Russian", "anti-government", "Iranian-backed", "U.S.-backed")."""
+    if start >= 2 and doc[start - 1].text in _HYPHENS and doc[start - 2].lower_ in _STANCE_PREFIXES:
+        return True
+    last = doc[end - 1].lower_
+    if "-" in last and last.rsplit("-", 1)[1] in _STANCE_SUFFIXES:
+        return True  # one token: "U.S.-backed"
+    return (
+        end + 1 < len(doc) and doc[end].text in _HYPHENS and doc[end + 1].lower_ in _STANCE_SUFFIXES
+    )
 
 
 def _readings(entries: list[Any]) -> list[Any]:
