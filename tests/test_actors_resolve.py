@@ -196,3 +196,10 @@ def test_anti_government_protesters_are_not_the_government() -> None:
 def test_led_keeps_the_country() -> None:
     found = mentions("Saudi-led warplanes struck the port.")
     assert any(code and code.startswith("SAU") for _, code, _ in found), found
+
+
+def test_bracketed_acronym_is_not_the_person_of_those_initials() -> None:
+    # "AKK" is also Annegret Kramp-Karrenbauer's nickname; after a name in brackets it abbreviates it
+    found = mentions("Serbian Mayors Association (AKK) officials demanded new funds.")
+    assert not any(code and code.startswith("DEU") for _, code, _ in found), found
+    assert code_of(found, "officials") == {"SRBGOV"}, found

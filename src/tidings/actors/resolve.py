@@ -168,6 +168,10 @@ class ActorResolver:
             end, entries = found
             if words[i].lower() == "the" and end > i + 1:
                 i += 1  # keep the article out of the mention, so its head is the noun phrase's
+            if _acronym(doc, i, end):
+                # "the Municipality Association (AKK)": the letters abbreviate the name before
+                # them; they are not the person who goes by them
+                entries = [e for e in entries if e.kind != "person"] or [_BLOCKED]
             if _stance(doc, i, end):
                 # kept as a match that gives no actor, so that NER does not add it back
                 matches.append((i, end, [_BLOCKED]))
@@ -357,6 +361,18 @@ def _stance(doc: Doc, start: int, end: int) -> bool:
         return True  # one token: "U.S.-backed"
     return (
         end + 1 < len(doc) and doc[end].text in _HYPHENS and doc[end + 1].lower_ in _STANCE_SUFFIXES
+    )
+
+
+def _acronym(doc: Doc, start: int, end: int) -> bool:
+    """True for capital letters in brackets right after a noun: "Workers' Union (SSS)"."""
+    return (
+        start >= 2
+        and end < len(doc)
+        and doc[start - 1].text == "("
+        and doc[end].text == ")"
+        and doc[start - 2].pos_ in ("PROPN", "NOUN")
+        and doc[start:end].text.replace(".", "").isupper()
     )
 
 
