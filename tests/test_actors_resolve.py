@@ -39,6 +39,16 @@ CASES = [
     ("IGO", "The United Nations condemned the attack.", "2023-03-15", "United Nations", "IGO"),
     ("minority in the country it lives in", "Ethnic Hungarians in Romania protested.", "2023-03-15",
      "Hungarians in Romania", "ROU"),
+    ("an epithet of one state", "The Islamic Republic denied the charge.", "2023-03-15", "Islamic Republic", "IRN"),
+    ("another epithet", "The Jewish state recalled its envoy.", "2023-03-15", "Jewish state", "ISR"),
+    ("a singular form of an armed group", "A Tamil Tiger commander surrendered.", "2023-03-15",
+     "Tamil Tiger commander", "LKAREB"),
+    ("a sector word: rioters", "Indonesian rioters torched the shops.", "2023-03-15", "Indonesian rioters", "IDNOPP"),
+    ("a sector word: delegation", "The Colombian delegation left the talks.", "2023-03-15",
+     "Colombian delegation", "COLGOV"),
+    ("a sector word: sailors", "Iranian sailors boarded the tanker.", "2023-03-15", "Iranian sailors", "IRNMIL"),
+    ("a sector word: deputies", "Peruvian deputies voted to remove the president.", "2023-03-15",
+     "Peruvian deputies", "PERLEG"),
 ]  # fmt: skip
 
 
