@@ -213,3 +213,13 @@ def test_bracketed_acronym_is_not_the_person_of_those_initials() -> None:
     found = mentions("Serbian Mayors Association (AKK) officials demanded new funds.")
     assert not any(code and code.startswith("DEU") for _, code, _ in found), found
     assert code_of(found, "officials") == {"SRBGOV"}, found
+
+
+def test_a_far_common_context_word_does_not_make_georgia_a_us_state() -> None:
+    found = mentions("Georgia's central bank governor raised interest rates.")
+    assert any(code and code.startswith("GEO") for _, code, _ in found), found
+
+
+def test_a_us_city_anywhere_in_the_article_makes_georgia_the_state() -> None:
+    found = mentions("Georgia sued the county over the ballots. The hearing is in Atlanta.")
+    assert code_of(found, "Georgia") == {"USAGOV"}, found

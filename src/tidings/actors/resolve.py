@@ -197,7 +197,10 @@ class ActorResolver:
             if entry.kind == "region":
                 region = entry.value
                 near = doc[max(0, start - _NEAR) : min(len(doc), end + _NEAR)]
-                score = _cues(doc, region.context) + _cues(near, region.context)
+                # names (Atlanta) count anywhere in the article, common words (governor) only
+                # near the name: "Georgia's central bank governor" is the country's
+                names = [c for c in region.context if c[:1].isupper()]
+                score = _cues(doc, names) + _cues(near, region.context)
                 score += support[("region", region.code)]
             else:
                 score = support[("country", entry.value.code)]
