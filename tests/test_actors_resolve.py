@@ -130,6 +130,9 @@ PLACES = [
     ("Papua New Guinea is not Guinea", "Papua New Guinea police fired tear gas.", "Papua New Guinea police", "PNGCOP"),
     ("South Sudan is not Sudan", "South Sudan troops crossed the river.", "South Sudan troops", "SSDMIL"),
     ("Niger is not Nigeria", "Niger recalled its ambassador.", "Niger", "NER"),
+    ("a state that does not act is a place", "A powerful earthquake struck southern California.", "California", "USA"),
+    ("a city is its country", "Israeli troops raided Jenin on Monday.", "Jenin", "PSE"),
+    ("a city with a sector word", "Istanbul prosecutors charged the journalists.", "Istanbul prosecutors", "TURJUD"),
 ]  # fmt: skip
 
 
@@ -223,3 +226,8 @@ def test_a_far_common_context_word_does_not_make_georgia_a_us_state() -> None:
 def test_a_us_city_anywhere_in_the_article_makes_georgia_the_state() -> None:
     found = mentions("Georgia sued the county over the ballots. The hearing is in Atlanta.")
     assert code_of(found, "Georgia") == {"USAGOV"}, found
+
+
+def test_a_city_naming_where_something_is_gives_no_actor() -> None:
+    found = mentions("The court convicted him of plotting the Mumbai attacks.")
+    assert not any(code and code.startswith("IND") for _, code, _ in found), found

@@ -451,8 +451,10 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _packaged_files() -> list[Path]:
-    kinds = ("countries", "organizations", "sectors", "titles", "regions", "places", "ambiguous")
-    files = [DATA_DIR / f"{k}.tsv" for k in kinds]
+    names = (
+        "countries", "organizations", "sectors", "titles", "regions", "cities", "places", "ambiguous"
+    )  # fmt: skip
+    files = [DATA_DIR / f"{k}.tsv" for k in names]
     return [f for f in files if f.is_file()] + sorted((DATA_DIR / "people").glob("*.tsv"))
 
 

@@ -124,7 +124,7 @@ def entry_part(entry: Any, start: int, end: int, day: str | None) -> Part:
         return Part("org", start, end, value.country, value.sector, value.code, value.name)
     if kind in ("country", "adjective", "capital"):
         return Part(kind, start, end, country=value.code)
-    if kind == "region":  # the sector a bare region name stands for ("Texas sued": GOV)
+    if kind == "region":  # the sector a region's name stands for when it acts ("Texas sued": GOV)
         return Part(kind, start, end, country=value.code, sector=value.sector, name=value.name)
     if kind in ("place", "stance"):
         return Part(kind, start, end)
@@ -335,7 +335,13 @@ class ActorResolver:
             if sector is None and len(group.parts) == 1 and group.parts[0].kind == "capital":
                 sector, how = "GOV", "capital"  # "Beijing denied" stands for the government
             elif sector is None and len(group.parts) == 1 and group.parts[0].kind == "region":
-                sector, how = group.parts[0].sector, "region"  # "Texas sued": its government
+                if head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN"):
+                    return None  # where something is: "the Mumbai attacks", "a Shiraz mosque"
+                # acting ("California sued", "Texas's lawsuit"), a state stands for its
+                # government; elsewhere ("an earthquake hit California") it is a place
+                how = "region"
+                if head.dep_ in ("nsubj", "poss"):
+                    sector = group.parts[0].sector
             elif sector is not None:
                 how = "title" if "title" in by_kind else "sector"
             else:
