@@ -126,6 +126,8 @@ def test_organisations_refer_to_known_countries(actors):
         ("Kremlin", "capital", "RUS"),
         ("Downing Street", "capital", "GBR"),
         ("Britain", "country", "GBR"),
+        ("England", "country", "GBR"),  # like Scotland, Wales and Northern Ireland
+        ("Wales", "country", "GBR"),
         ("Kyiv", "capital", "UKR"),
         ("Kiev", "capital", "UKR"),
         ("Ivory Coast", "country", "CIV"),
