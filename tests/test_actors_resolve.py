@@ -231,3 +231,23 @@ def test_a_us_city_anywhere_in_the_article_makes_georgia_the_state() -> None:
 def test_a_city_naming_where_something_is_gives_no_actor() -> None:
     found = mentions("The court convicted him of plotting the Mumbai attacks.")
     assert not any(code and code.startswith("IND") for _, code, _ in found), found
+
+
+FLEEING = [
+    ("Aid groups fed refugees fleeing the fighting in Somalia.", "refugees fleeing the fighting in Somalia", "SOMREF"),
+    ("Volunteers helped civilians fleeing Mariupol.", "civilians fleeing Mariupol", "UKRCVL"),
+    ("Jordan sheltered families who fled from Aleppo.", "families who fled from Aleppo", "SYRCVL"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "code"), FLEEING, ids=[c[2] for c in FLEEING])
+def test_people_fleeing_a_place_are_its_people(text: str, words: str, code: str) -> None:
+    found = mentions(text)
+    assert code_of(found, words) == {code}, found
+
+
+def test_people_fleeing_to_a_place_are_not_its_people() -> None:
+    found = mentions("Hundreds of refugees fled to Chad on Sunday.")
+    assert not any(
+        code and code.startswith("TCD") and text.startswith("refugees") for text, code, _ in found
+    ), found

@@ -12,7 +12,8 @@ The spaCy component ``tidings_actors`` does, once per document:
 2. **NER** adds the names the dictionary does not know (PERSON, ORG, GPE, NORP).
 3. **Grouping**: matches that modify one another in one noun phrase form one actor —
    "the Chinese foreign minister" (adjective + title → CHNGOV), "Ukrainian troops" (→ UKRMIL),
-   "state broadcaster CCTV" (→ CHNMED), "Lebanon's new President Elias Hrawi" (→ LBNGOV).
+   "state broadcaster CCTV" (→ CHNMED), "Lebanon's new President Elias Hrawi" (→ LBNGOV);
+   people fleeing a place are its people ("refugees fleeing the war in Liberia" → LBRREF).
    A person resolves by the article date (``Person.actor_code(day)``); a capital alone stands
    for its government ("Beijing denied" → CHNGOV), and so does a region ("California sued" →
    USAGOV); an organisation keeps its own code.
@@ -241,6 +242,12 @@ class ActorResolver:
             token = _span_head(doc, part.start, part.end)
             if token.dep_ in ("amod", "compound") and token.head.i not in owner:
                 landing.setdefault(token.head.i, []).append(n)
+            fled = _fleeing(token) if part.kind in _PLACED else None
+            if fled is not None and fled.i in owner and parts[owner[fled.i]].kind == "sector":
+                # "refugees fleeing the war in Liberia", "civilians who fled Mariupol": people
+                # fleeing a country are that country's (LBRREF, UKRCVL)
+                parent[find(n)] = find(owner[fled.i])
+                continue
             # climb at most two unmatched nominal tokens ("Russian leader Putin")
             for _ in range(3):
                 if token.dep_ not in _NOMINAL_MODS and not (
@@ -371,6 +378,23 @@ def _stance(doc: Doc, start: int, end: int) -> bool:
     return (
         end + 1 < len(doc) and doc[end].text in _HYPHENS and doc[end + 1].lower_ in _STANCE_SUFFIXES
     )
+
+
+_FLEE = frozenset({"flee", "escape"})
+
+
+def _fleeing(token: Token) -> Token | None:
+    """The people fleeing the place ``token`` names: "refugees fleeing Syria", "civilians
+    fleeing the fighting in Sudan", "families who fled from Mosul"; else None."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "from"):
+        token = token.head.head  # "fled from Mosul", "the fighting in Sudan", "fleeing … in X"
+    if token.dep_ == "dobj":
+        token = token.head
+    if token.lemma_ not in _FLEE or token.pos_ != "VERB":
+        return None
+    if token.dep_ in ("acl", "relcl"):
+        return token.head  # "refugees fleeing …", "families who fled …"
+    return next((c for c in token.children if c.dep_ == "nsubj"), None)  # "civilians fleeing"
 
 
 def _acronym(doc: Doc, start: int, end: int) -> bool:
