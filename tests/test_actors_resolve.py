@@ -251,3 +251,34 @@ def test_people_fleeing_to_a_place_are_not_its_people() -> None:
     assert not any(
         code and code.startswith("TCD") and text.startswith("refugees") for text, code, _ in found
     ), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hunter Biden appeared in court on Tuesday.", "Hunter Biden"),  # not the president
+        ("Michelle Obama praised the volunteers.", "Michelle Obama"),
+        ("Donald Trump Jr. criticized the ruling.", "Donald Trump Jr."),
+    ],
+)
+def test_a_longer_name_around_a_known_person_is_someone_else(text: str, name: str) -> None:
+    found = mentions(text)
+    assert (name, None, "ner-person") in found, found
+
+
+def test_a_middle_name_keeps_the_person() -> None:
+    found = mentions("Barack Hussein Obama signed the bill.", date="2010-03-23")
+    assert code_of(found, "Obama") == {"USAGOV"}, found
+
+
+def test_a_news_outlet_is_not_the_country_of_what_follows() -> None:
+    text = (
+        "Somalia's president returned to Mogadishu on Saturday. A BBC reporter said the city "
+        "was calm. The rebels opened fire soon after he arrived."
+    )
+    assert code_of(mentions(text), "rebels") == {"SOMREB"}
+
+
+def test_a_news_outlet_alone_still_gives_its_country() -> None:
+    found = mentions("Xinhua reported the decision. The government said it would appeal.")
+    assert code_of(found, "government") == {"CHNGOV"}, found

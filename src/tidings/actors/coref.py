@@ -13,7 +13,8 @@ Resolved, with the cue words from ``events/data/cues.tsv``:
   the latest actor with one.
 
 Antecedents are looked for in the same sentence (before the word) and the three sentences
-before it; subjects are preferred over other mentions, the nearest over the farther.
+before it; subjects are preferred over other mentions, the nearest over the farther, and any
+other actor over a news outlet (a report's source is not what it reports on).
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ class _History:
                       and (m.actor.code or not need_code)
                       and (prefix is None or (m.actor.code or "").startswith(prefix))
                       and (exclude_clause is None or not _co_argument(self.doc[m.head], exclude_clause))]  # fmt: skip
+        if hows is not PERSONISH and any(m.actor.sector != "MED" for m in candidates):
+            # a news outlet is where a report comes from, not what the text goes on about ("a
+            # BBC reporter said … The rebels opened fire": the rebels are not British); it is
+            # the antecedent only when there is no other ("Xinhua said … The government …")
+            candidates = [m for m in candidates if m.actor.sector != "MED"]
         if not candidates:
             return None
         here = self.sentence_of[at]

@@ -8,7 +8,9 @@ The spaCy component ``tidings_actors`` does, once per document:
    reading the rest of the article supports (its other mentions of either country; for a
    region, its context words and the country's other regions), else the one
    ``ambiguous.tsv`` prefers.  Places that are no actors ("the South China Sea") are matched
-   so that the country word inside them is not, and then dropped.
+   so that the country word inside them is not, and then dropped; so are names after "pro-"
+   or before "-backed" ("pro-Russian separatists"), capitals in brackets after a name
+   ("Association (AKK)") and a known person's name inside a longer one ("Hunter Biden").
 2. **NER** adds the names the dictionary does not know (PERSON, ORG, GPE, NORP).
 3. **Grouping**: matches that modify one another in one noun phrase form one actor —
    "the Chinese foreign minister" (adjective + title → CHNGOV), "Ukrainian troops" (→ UKRMIL),
@@ -169,6 +171,13 @@ class ActorResolver:
             end, entries = found
             if words[i].lower() == "the" and end > i + 1:
                 i += 1  # keep the article out of the mention, so its head is the noun phrase's
+            if any(e.kind == "person" for e in entries) and _other_person(doc, i, end, entries):
+                # "Hunter Biden", "Mohammad Karim Khan": a longer name around the match is
+                # someone else; NER gives the whole name instead
+                entries = [e for e in entries if e.kind != "person"]
+                if not entries:
+                    i = end
+                    continue
             if _acronym(doc, i, end):
                 # "the Municipality Association (AKK)": the letters abbreviate the name before
                 # them; they are not the person who goes by them
@@ -395,6 +404,30 @@ def _fleeing(token: Token) -> Token | None:
     if token.dep_ in ("acl", "relcl"):
         return token.head  # "refugees fleeing …", "families who fled …"
     return next((c for c in token.children if c.dep_ == "nsubj"), None)  # "civilians fleeing"
+
+
+def _other_person(doc: Doc, start: int, end: int, entries: list[Any]) -> bool:
+    """True when the person name doc[start:end] lies inside a longer PERSON name with a word
+    none of the matched people's names has: "Hunter Biden" is not Joe Biden, "Michelle Obama"
+    not Barack Obama; "Barack Hussein Obama" is."""
+    ent = next((e for e in doc.ents if e.start <= start and end <= e.end), None)
+    if ent is None or ent.label_ != "PERSON" or (ent.start, ent.end) == (start, end):
+        return False
+    extra = {
+        piece
+        for t in ent
+        if not start <= t.i < end and t.pos_ == "PROPN"
+        for piece in phrase_key(t.text)
+    }
+    if not extra:
+        return False
+    for entry in entries:
+        if entry.kind == "person":
+            person = entry.value
+            names = {p for n in (person.name, *person.aliases) for p in phrase_key(n)}
+            if extra <= names:
+                return False
+    return True
 
 
 def _acronym(doc: Doc, start: int, end: int) -> bool:
