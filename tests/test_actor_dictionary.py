@@ -233,6 +233,10 @@ def test_preferred_reading_comes_first(actors, phrase, first):
         ("Western Australia", "region", "AUS"),
         ("Baja California", "region", "MEX"),  # not the US state
         ("East Azerbaijan", "region", "IRN"),  # the Iranian province
+        ("Inner Mongolia", "region", "CHN"),  # not Mongolia
+        ("Niger State", "region", "NGA"),  # not Niger
+        ("Helmand", "region", "AFG"),
+        ("North Kivu", "region", "COD"),
         ("South China Sea", "place", "sea"),
         ("East China Sea", "place", "sea"),
         ("Sea of Japan", "place", "sea"),

@@ -133,6 +133,8 @@ PLACES = [
     ("a state that does not act is a place", "A powerful earthquake struck southern California.", "California", "USA"),
     ("a city is its country", "Israeli troops raided Jenin on Monday.", "Jenin", "PSE"),
     ("a city with a sector word", "Istanbul prosecutors charged the journalists.", "Istanbul prosecutors", "TURJUD"),
+    ("a province with a sector word", "Guangdong police detained the workers.", "Guangdong police", "CHNCOP"),
+    ("a district is a place of its country", "Taliban fighters attacked a checkpoint in Helmand.", "Helmand", "AFG"),
 ]  # fmt: skip
 
 
