@@ -71,6 +71,8 @@ COREF = [
     ("the ministry", "Ukraine protested. The ministry summoned the envoy.", "ministry", {"UKRGOV"}),
     ("the country", "Chad closed its border. The country is poor.", "country", {"TCD"}),
     ("its -> the country", "Chad closed its border.", "its", {"TCD"}),
+    ("it -> a sector word completed by coreference", "Ukraine protested. The ministry said it summoned the envoy.",
+     "it", {"UKRGOV"}),
 ]  # fmt: skip
 
 
