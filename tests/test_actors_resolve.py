@@ -215,6 +215,21 @@ def test_led_keeps_the_country() -> None:
     assert any(code and code.startswith("SAU") for _, code, _ in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Vietnamese-led troops retook the village.", "Vietnamese-led troops", "VNMMIL"),
+        (
+            "A London-based rights group criticized the verdict.",
+            "London-based rights group",
+            "GBRHRI",
+        ),
+    ],
+)
+def test_led_and_based_join_the_name_to_its_group(text: str, words: str, code: str) -> None:
+    assert code_of(mentions(text), words) == {code}
+
+
 def test_bracketed_acronym_is_not_the_person_of_those_initials() -> None:
     # "AKK" is also Annegret Kramp-Karrenbauer's nickname; after a name in brackets it abbreviates it
     found = mentions("Serbian Mayors Association (AKK) officials demanded new funds.")

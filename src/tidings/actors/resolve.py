@@ -70,6 +70,9 @@ _STANCE_SUFFIXES = frozenset(
      "inspired", "leaning"}
 )  # fmt: skip
 _HYPHENS = frozenset({"-", "–", "‐"})
+# "Vietnamese-led forces" (VNMMIL), "a London-based rights group" (GBRHRI), "a Chinese-owned
+# company": the name before these participles says whose the group is
+_THROUGH = frozenset({"led", "based", "owned", "run", "headquartered"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +272,7 @@ class ActorResolver:
                 if other is not None and other != n:
                     parent[find(n)] = find(other)
                     break
-                if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                if token.pos_ not in ("NOUN", "PROPN", "ADJ") and token.lower_ not in _THROUGH:
                     break
         for siblings in landing.values():
             # "a Serbian army jet": a country word and a sector word modifying one noun are one
