@@ -58,7 +58,7 @@ _KIND_ORDER = (
 # Kinds that locate an actor in a country: a name with several of them in different countries
 # ("Congo", "Georgia") is resolved with the context.
 _PLACED = ("country", "capital", "region", "adjective")
-# How many words either side of a region's name its context words count double.
+# How many words either side of a region's name count as near it (for its context words).
 _NEAR = 3
 # A name in "pro-Russian separatists", "anti-American protesters", "Iranian-backed militias"
 # says whom the group is for, against or backed by, not whose it is: such a match gives no
@@ -131,7 +131,7 @@ def entry_part(entry: Any, start: int, end: int, day: str | None) -> Part:
     if kind in ("country", "adjective", "capital"):
         return Part(kind, start, end, country=value.code)
     if kind == "region":  # the sector a region's name stands for when it acts ("Texas sued": GOV)
-        return Part(kind, start, end, country=value.code, sector=value.sector, name=value.name)
+        return Part(kind, start, end, country=value.code, sector=value.sector)
     if kind in ("place", "stance"):
         return Part(kind, start, end)
     return Part(kind, start, end, sector=value.sector)  # sector words and titles
@@ -214,9 +214,9 @@ class ActorResolver:
                 # near the name: "Georgia's central bank governor" is the country's
                 names = [c for c in region.context if c[:1].isupper()]
                 score = _cues(doc, names) + _cues(near, region.context)
-                score += support[("region", region.code)]
+                score += support[("region", region.country)]
             else:
-                score = support[("country", entry.value.code)]
+                score = support[("country", entry.country)]
             scores.append(score)
         return readings[scores.index(max(scores))]
 
@@ -466,15 +466,12 @@ def _support(matches: list[tuple[int, int, list[Any]]]) -> Counter[Any]:
         if len(readings) != 1:
             continue
         entry = readings[0]
-        value = entry.value
         if entry.kind == "region":
-            support[("region", value.code)] += 1
-        elif entry.kind in _PLACED:
-            support[("country", value.code)] += 1
-        elif entry.kind == "org" and value.country:
-            support[("country", value.country)] += 1
+            support[("region", entry.country)] += 1
+        elif entry.kind in _PLACED or entry.kind == "org" and entry.country:
+            support[("country", entry.country)] += 1  # ISO codes throughout
         elif entry.kind == "person":
-            country = value.actor_code(None)[1]
+            country = entry.value.actor_code(None)[1]
             if country:
                 support[("country", country)] += 1
     return support
