@@ -213,7 +213,13 @@ def test_lookup_returns_every_reading(actors, phrase, expected):
 
 @pytest.mark.parametrize(
     "phrase,first",
-    [("Congolese", "COD"), ("Congo", "COD"), ("Dominican", "DOM"), ("Georgia", "GEO")],
+    [
+        ("Congolese", "COD"),
+        ("Congo", "COD"),
+        ("Dominican", "DOM"),
+        ("Georgia", "GEO"),
+        ("Tripoli", "LBY"),
+    ],
 )
 def test_preferred_reading_comes_first(actors, phrase, first):
     assert code_of(actors.lookup(phrase)[0]) == first
