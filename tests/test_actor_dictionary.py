@@ -162,6 +162,7 @@ def test_organisations_refer_to_known_countries(actors):
         ("G-7", "org", "IGOBUSGOS"),
         ("Interpol", "org", "IGOCOPITP"),
         ("European Commission", "org", "IGOEUREECCOM"),
+        ("European common market", "org", "IGOEUREEC"),  # any case after "European"
         ("General Assembly", "org", "IGOUNOUNGA"),
         ("Taliban", "org", "AFGREBTAL"),
         ("Houthi rebels", "org", "YEMREBHTH"),

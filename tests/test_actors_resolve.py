@@ -192,7 +192,10 @@ def test_sea_name_gives_no_target_country() -> None:
 
 STANCES = [
     # (text, a country that must not be an actor: the name says whom the group is for,
-    #  against or backed by)
+    #  against, backed by or related to)
+    ("Russia's allies condemned the vote.", "RUS"),
+    ("The allies of Iran fired rockets at the base.", "IRN"),
+    ("Ukraine's neighbours pledged more aid.", "UKR"),
     ("Pro-Russian separatists seized the airport.", "RUS"),
     ("Anti-American protesters burned flags outside the embassy.", "USA"),
     ("Anti-Chinese rioters looted shops in the capital.", "CHN"),

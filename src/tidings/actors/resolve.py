@@ -185,7 +185,7 @@ class ActorResolver:
                 # "the Municipality Association (AKK)": the letters abbreviate the name before
                 # them; they are not the person who goes by them
                 entries = [e for e in entries if e.kind != "person"] or [_BLOCKED]
-            if _stance(doc, i, end):
+            if _stance(doc, i, end) or _related(doc, i, end, entries):
                 # kept as a match that gives no actor, so that NER does not add it back
                 matches.append((i, end, [_BLOCKED]))
             else:
@@ -390,6 +390,27 @@ def _stance(doc: Doc, start: int, end: int) -> bool:
     return (
         end + 1 < len(doc) and doc[end].text in _HYPHENS and doc[end + 1].lower_ in _STANCE_SUFFIXES
     )
+
+
+# "Russia's allies", "the allies of Iran", "Israel's militia ally": the group named is related
+# to the country, not of it
+_RELATIONS = frozenset(
+    {"ally", "proxy", "partner", "client", "enemy", "foe", "rival", "adversary", "opponent",
+     "neighbour", "neighbor", "backer", "patron"}
+)  # fmt: skip
+
+
+def _related(doc: Doc, start: int, end: int, entries: list[Any]) -> bool:
+    """True when the place name doc[start:end] owns a relation noun ("Russia's allies") or
+    completes one with "of" ("the allies of Iran")."""
+    if not any(e.kind in _PLACED for e in entries):
+        return False
+    root = doc[start:end].root
+    if root.dep_ == "poss":
+        return root.head.lemma_.lower() in _RELATIONS
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower() in _RELATIONS
+    return False
 
 
 _FLEE = frozenset({"flee", "escape"})
