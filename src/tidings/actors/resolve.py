@@ -9,8 +9,9 @@ The spaCy component ``tidings_actors`` does, once per document:
    region, its context words and the country's other regions), else the one
    ``ambiguous.tsv`` prefers.  Places that are no actors ("the South China Sea") are matched
    so that the country word inside them is not, and then dropped; so are names after "pro-"
-   or before "-backed" ("pro-Russian separatists"), capitals in brackets after a name
-   ("Association (AKK)") and a known person's name inside a longer one ("Hunter Biden").
+   or before "-backed" ("pro-Russian separatists"), countries owning a relation ("Russia's
+   allies"), capitals in brackets after a name ("Association (AKK)") and a known person's
+   name inside a longer one ("Hunter Biden").
 2. **NER** adds the names the dictionary does not know (PERSON, ORG, GPE, NORP).
 3. **Grouping**: matches that modify one another in one noun phrase form one actor —
    "the Chinese foreign minister" (adjective + title → CHNGOV), "Ukrainian troops" (→ UKRMIL),
