@@ -307,3 +307,8 @@ def test_a_news_outlet_is_not_the_country_of_what_follows() -> None:
 def test_a_news_outlet_alone_still_gives_its_country() -> None:
     found = mentions("Xinhua reported the decision. The government said it would appeal.")
     assert code_of(found, "government") == {"CHNGOV"}, found
+
+
+def test_anti_riot_police_are_police() -> None:
+    found = mentions("Kenya banned the march. Anti-riot police fired tear gas at the crowd.")
+    assert any(code == "KENCOP" for _, code, _ in found), found

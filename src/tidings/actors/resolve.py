@@ -186,7 +186,7 @@ class ActorResolver:
                 # "the Municipality Association (AKK)": the letters abbreviate the name before
                 # them; they are not the person who goes by them
                 entries = [e for e in entries if e.kind != "person"] or [_BLOCKED]
-            if _stance(doc, i, end) or _related(doc, i, end, entries):
+            if _stance(doc, i, end, entries) or _related(doc, i, end, entries):
                 # kept as a match that gives no actor, so that NER does not add it back
                 matches.append((i, end, [_BLOCKED]))
             else:
@@ -380,9 +380,12 @@ class ActorResolver:
         return Mention(start=start, end=end, head=head.i, actor=actor, how=how)
 
 
-def _stance(doc: Doc, start: int, end: int) -> bool:
+def _stance(doc: Doc, start: int, end: int, entries: list[Any]) -> bool:
     """True when doc[start:end] is what a "pro-"/"anti-" prefix or a "-backed" suffix is about
-    ("pro-Russian", "anti-government", "Iranian-backed", "U.S.-backed")."""
+    ("pro-Russian", "anti-government", "Iranian-backed", "U.S.-backed").  A sector phrase of
+    several words is a name of its own: "anti-riot police" are police."""
+    if end - start > 1 and all(e.kind in ("sector", "title") for e in entries):
+        return False
     if start >= 2 and doc[start - 1].text in _HYPHENS and doc[start - 2].lower_ in _STANCE_PREFIXES:
         return True
     last = doc[end - 1].lower_
