@@ -312,3 +312,21 @@ def test_a_news_outlet_alone_still_gives_its_country() -> None:
 def test_anti_riot_police_are_police() -> None:
     found = mentions("Kenya banned the march. Anti-riot police fired tear gas at the crowd.")
     assert any(code == "KENCOP" for _, code, _ in found), found
+
+
+def test_user_region_and_place_files_through_the_pipeline(tmp_path) -> None:
+    from tidings.pipeline import Pipeline
+
+    regions = tmp_path / "regions.tsv"
+    regions.write_text(
+        "region\taliases\tcountry\tsector\tcontext\tnote\nNorthland\t\tNZL\tGOV\t\t\n", "utf-8"
+    )
+    places = tmp_path / "places.tsv"
+    places.write_text("place\tkind\tnote\nKenya Highlands\tregion\t\n", "utf-8")
+    pipeline = Pipeline(actor_files=[regions, places])
+    events = pipeline.code_text("Northland officials accused Fiji of lying.", "2023-03-15")
+    assert any(e.source.code == "NZLGOV" and e.target and e.target.code == "FJI" for e in events)
+    events = pipeline.code_text(
+        "Farmers in the Kenya Highlands accused Uganda of theft.", "2023-03-15"
+    )
+    assert not any(e.source.country == "KEN" for e in events), events
