@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors import coref
 from tidings.actors.dictionary import phrase_key
@@ -193,16 +193,23 @@ class ActorResolver:
                 matches.append((i, end, _readings(entries)))
             i = end
         support = _support(matches)
+        pieces: dict[str, str] = {}  # the article as dictionary pieces, made once if needed
         parts = []
         for start, end, readings in matches:
             entry = readings[0]
             if len(readings) > 1:
-                entry = self._choose(doc, start, end, readings, support)
+                entry = self._choose(doc, start, end, readings, support, pieces)
             parts.append(entry_part(entry, start, end, day))
         return parts
 
     def _choose(
-        self, doc: Doc, start: int, end: int, readings: list[Any], support: Counter[Any]
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        readings: list[Any],
+        support: Counter[Any],
+        pieces: dict[str, str],
     ) -> Any:
         """The reading of an ambiguous name that the article supports best; on a tie the first
         (the one ``ambiguous.tsv`` prefers)."""
@@ -214,7 +221,10 @@ class ActorResolver:
                 # names (Atlanta) count anywhere in the article, common words (governor) only
                 # near the name: "Georgia's central bank governor" is the country's
                 names = [c for c in region.context if c[:1].isupper()]
-                score = _cues(doc, names) + _cues(near, region.context)
+                if names and "doc" not in pieces:
+                    pieces["doc"] = _piece_text(doc)
+                score = _cues(pieces.get("doc", ""), names)
+                score += _cues(_piece_text(near), region.context)
                 score += support[("region", region.country)]
             else:
                 score = support[("country", entry.country)]
@@ -502,13 +512,13 @@ def _support(matches: list[tuple[int, int, list[Any]]]) -> Counter[Any]:
     return support
 
 
-def _cues(span: Any, phrases: Sequence[str]) -> int:
-    """How many of ``phrases`` occur in ``span`` (a Doc or Span), compared as the dictionary
-    compares phrases (case, dots and hyphens aside)."""
-    if not phrases:
-        return 0
-    pieces = [p for t in span for p in phrase_key(t.text)]
-    text = " " + " ".join(pieces) + " "
+def _piece_text(span: Doc | Span) -> str:
+    """A text as the dictionary compares phrases (lower case; dots and hyphens aside), padded."""
+    return " " + " ".join(p for t in span for p in phrase_key(t.text)) + " "
+
+
+def _cues(text: str, phrases: Sequence[str]) -> int:
+    """How many of ``phrases`` occur in ``text`` (made by ``_piece_text``)."""
     return sum(text.count(" " + " ".join(phrase_key(c)) + " ") for c in phrases)
 
 
