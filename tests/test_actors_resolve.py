@@ -330,3 +330,24 @@ def test_user_region_and_place_files_through_the_pipeline(tmp_path) -> None:
         "Farmers in the Kenya Highlands accused Uganda of theft.", "2023-03-15"
     )
     assert not any(e.source.country == "KEN" for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        (
+            "California Gov. Gavin Newsom criticized the plan.",
+            "California Gov. Gavin Newsom",
+            "USAGOV",
+        ),
+        ("Sen. Ted Cruz of Texas accused China of spying.", "Sen. Ted Cruz of Texas", "USALEG"),
+        ("Maria Ivanova of Bulgaria won the vote.", "Maria Ivanova of Bulgaria", "BGR"),
+    ],
+)
+def test_us_style_titles_and_people_of_a_place(text: str, words: str, code: str) -> None:
+    assert code_of(mentions(text), words) == {code}
+
+
+def test_a_person_in_a_place_is_not_from_it() -> None:
+    found = mentions("Maria Ivanova arrived in Bulgaria on Monday.")
+    assert ("Maria Ivanova", None, "ner-person") in found, found

@@ -16,7 +16,8 @@ The spaCy component ``tidings_actors`` does, once per document:
 3. **Grouping**: matches that modify one another in one noun phrase form one actor —
    "the Chinese foreign minister" (adjective + title → CHNGOV), "Ukrainian troops" (→ UKRMIL),
    "state broadcaster CCTV" (→ CHNMED), "Lebanon's new President Elias Hrawi" (→ LBNGOV);
-   people fleeing a place are its people ("refugees fleeing the war in Liberia" → LBRREF).
+   people fleeing a place are its people ("refugees fleeing the war in Liberia" → LBRREF), and
+   a person nobody listed is of the place named after "of"/"from" ("King Hassan of Morocco").
    A person resolves by the article date (``Person.actor_code(day)``); a capital alone stands
    for its government ("Beijing denied" → CHNGOV), and so does a region ("California sued" →
    USAGOV); an organisation keeps its own code.
@@ -275,7 +276,8 @@ class ActorResolver:
             for _ in range(3):
                 if token.dep_ not in _NOMINAL_MODS and not (
                     token.dep_ == "pobj" and token.head.lower_ in _LOCATING_PREPS
-                    and token.head.head.i in owner and _locatable(doc, parts[owner[token.head.head.i]], cues)
+                    and token.head.head.i in owner
+                    and _locatable(doc, parts[owner[token.head.head.i]], cues, token.head.lower_)
                 ):  # fmt: skip
                     break
                 token = token.head.head if token.dep_ == "pobj" else token.head
@@ -522,11 +524,14 @@ def _cues(text: str, phrases: Sequence[str]) -> int:
     return sum(text.count(" " + " ".join(phrase_key(c)) + " ") for c in phrases)
 
 
-def _locatable(doc: Doc, part: Part, cues: Cues) -> bool:
-    """A part a place phrase can complete: a title or sector word ("police in Belarus"), or a
-    minority ("ethnic Albanians in Serbia")."""
+def _locatable(doc: Doc, part: Part, cues: Cues, prep: str = "in") -> bool:
+    """A part a place phrase after ``prep`` can complete: a title or sector word ("police in
+    Belarus"), a minority ("ethnic Albanians in Serbia"), a person nobody listed, if the place
+    says where they are from ("Sen. Ted Cruz of Texas", not "Cruz in Texas")."""
     if part.kind in ("title", "sector"):
         return True
+    if part.kind == "ner-person":
+        return prep in ("of", "from")
     if part.kind == "adjective" and doc[part.start].tag_ in ("NNS", "NNPS"):
         return True  # a people: "the Albanians of southern Serbia"
     return part.kind == "adjective" and any(
