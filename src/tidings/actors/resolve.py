@@ -450,12 +450,16 @@ def _other_person(doc: Doc, start: int, end: int, entries: list[Any]) -> bool:
     """True when the person name doc[start:end] lies inside a longer PERSON name with a word
     none of the matched people's names has: "Hunter Biden" is not Joe Biden, "Michelle Obama"
     not Barack Obama; "Barack Hussein Obama" is."""
-    ent = next((e for e in doc.ents if e.start <= start and end <= e.end), None)
-    if ent is None or ent.label_ != "PERSON" or (ent.start, ent.end) == (start, end):
+    if doc[start].ent_type_ != "PERSON":
         return False
+    first, last = start, end  # the PERSON entity around the match, from the token tags
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
     extra = {
         piece
-        for t in ent
+        for t in doc[first:last]
         if not start <= t.i < end and t.pos_ == "PROPN"
         for piece in phrase_key(t.text)
     }
