@@ -361,6 +361,7 @@ def test_spelling_variants_give_one_entry(actors, phrase):
         ("the Dominican Republic closed", 0, 3, "DOM"),
         ("South Sudan accused Sudan", 0, 2, "SSD"),
         ("Nigeria and Niger", 0, 1, "NGA"),
+        ("Northern Irish police said", 0, 2, "GBR"),  # not Irish (Ireland)
         ("the Democratic Republic of the Congo said", 0, 6, "COD"),
         ("the Republic of Congo said", 0, 4, "COG"),
     ],
