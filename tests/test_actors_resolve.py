@@ -202,6 +202,7 @@ STANCES = [
     ("Russian-backed separatists shelled the town.", "RUS"),
     ("U.S.-backed fighters captured the dam.", "USA"),
     ("Iranian-backed militias fired rockets at the base.", "IRN"),
+    ("Russian-speaking residents fled the shelling.", "RUS"),
 ]
 
 

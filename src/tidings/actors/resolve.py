@@ -69,7 +69,7 @@ _NEAR = 3
 _STANCE_PREFIXES = frozenset({"pro", "anti"})
 _STANCE_SUFFIXES = frozenset(
     {"backed", "sponsored", "funded", "supported", "allied", "aligned", "trained", "armed",
-     "inspired", "leaning"}
+     "inspired", "leaning", "speaking"}
 )  # fmt: skip
 _HYPHENS = frozenset({"-", "–", "‐"})
 # "Vietnamese-led forces" (VNMMIL), "a London-based rights group" (GBRHRI), "a Chinese-owned
