@@ -362,6 +362,8 @@ def test_spelling_variants_give_one_entry(actors, phrase):
         ("South Sudan accused Sudan", 0, 2, "SSD"),
         ("Nigeria and Niger", 0, 1, "NGA"),
         ("Northern Irish police said", 0, 2, "GBR"),  # not Irish (Ireland)
+        ("American Indian tribes sued", 0, 2, "USA"),  # not Indian (India)
+        ("West Indian migrants arrived", 0, 2, "CRB"),
         ("the Democratic Republic of the Congo said", 0, 6, "COD"),
         ("the Republic of Congo said", 0, 4, "COG"),
     ],
