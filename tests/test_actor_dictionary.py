@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.actors import ActorDictionary, Country, Org, Person
+from tidings.actors import ActorDictionary, Country, Org, Person, Place, Region
 from tidings.actors.dictionary import AGENT_CODES, DATA_DIR, HEADERS
 from tidings.errors import ResourceError
 
@@ -32,6 +32,10 @@ def code_of(entry) -> str:
         return value.code
     if isinstance(value, Person):
         return value.name
+    if isinstance(value, Region):
+        return value.code
+    if isinstance(value, Place):
+        return value.kind
     return value.sector
 
 
@@ -122,6 +126,8 @@ def test_organisations_refer_to_known_countries(actors):
         ("Kremlin", "capital", "RUS"),
         ("Downing Street", "capital", "GBR"),
         ("Britain", "country", "GBR"),
+        ("England", "country", "GBR"),  # like Scotland, Wales and Northern Ireland
+        ("Wales", "country", "GBR"),
         ("Kyiv", "capital", "UKR"),
         ("Kiev", "capital", "UKR"),
         ("Ivory Coast", "country", "CIV"),
@@ -156,6 +162,7 @@ def test_organisations_refer_to_known_countries(actors):
         ("G-7", "org", "IGOBUSGOS"),
         ("Interpol", "org", "IGOCOPITP"),
         ("European Commission", "org", "IGOEUREECCOM"),
+        ("European common market", "org", "IGOEUREEC"),  # any case after "European"
         ("General Assembly", "org", "IGOUNOUNGA"),
         ("Taliban", "org", "AFGREBTAL"),
         ("Houthi rebels", "org", "YEMREBHTH"),
@@ -196,13 +203,74 @@ def test_lookup(actors, phrase, kind, code):
         ("Congolese", {("adjective", "COD"), ("adjective", "COG")}),
         ("Congo", {("country", "COD"), ("country", "COG")}),
         ("Dominican", {("adjective", "DMA"), ("adjective", "DOM")}),
-        ("Georgia", {("country", "GEO")}),
+        ("Georgia", {("country", "GEO"), ("region", "USA")}),
         ("Turkey", {("country", "TUR")}),
         ("Türkiye", {("country", "TUR")}),
     ],
 )
 def test_lookup_returns_every_reading(actors, phrase, expected):
     assert found(actors, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase,first",
+    [
+        ("Congolese", "COD"),
+        ("Congo", "COD"),
+        ("Dominican", "DOM"),
+        ("Georgia", "GEO"),
+        ("Tripoli", "LBY"),
+    ],
+)
+def test_preferred_reading_comes_first(actors, phrase, first):
+    assert code_of(actors.lookup(phrase)[0]) == first
+
+
+@pytest.mark.parametrize(
+    "phrase,kind,code",
+    [
+        ("Texas", "region", "USA"),
+        ("New Mexico", "region", "USA"),  # not Mexico
+        ("New Jersey", "region", "USA"),
+        ("Indiana", "region", "USA"),  # a word of its own, not India
+        ("State of Georgia", "region", "USA"),
+        ("District of Columbia", "region", "USA"),
+        ("British Columbia", "region", "CAN"),  # not British
+        ("Quebec", "region", "CAN"),
+        ("Western Australia", "region", "AUS"),
+        ("Baja California", "region", "MEX"),  # not the US state
+        ("East Azerbaijan", "region", "IRN"),  # the Iranian province
+        ("Inner Mongolia", "region", "CHN"),  # not Mongolia
+        ("Niger State", "region", "NGA"),  # not Niger
+        ("Helmand", "region", "AFG"),
+        ("North Kivu", "region", "COD"),
+        ("South China Sea", "place", "sea"),
+        ("East China Sea", "place", "sea"),
+        ("Sea of Japan", "place", "sea"),
+        ("Gulf of Mexico", "place", "gulf"),
+        ("Persian Gulf", "place", "gulf"),
+        ("Gulf of Guinea", "place", "gulf"),
+        ("Indian Ocean", "place", "ocean"),
+        ("Korean Peninsula", "place", "peninsula"),
+        ("Taiwan Strait", "place", "strait"),
+        ("Jordan Valley", "place", "valley"),
+        ("Niger River", "place", "river"),
+    ],
+)
+def test_regions_and_places(actors, phrase, kind, code):
+    assert found(actors, phrase) == {(kind, code)}
+
+
+def test_every_us_state_is_a_region(actors):
+    us = [r for r in actors.regions.values() if r.country == "USA" and r.sector == "GOV"]
+    assert len(us) == 51  # 50 states and the District of Columbia
+    assert {"Texas", "New Mexico", "District of Columbia"} <= {r.name for r in us}
+
+
+def test_cities_code_as_their_country_without_a_sector(actors):
+    for name, iso3 in [("Istanbul", "TUR"), ("Jenin", "PSE"), ("Mosul", "IRQ"), ("Goma", "COD")]:
+        (entry,) = actors.lookup(name)
+        assert (entry.kind, entry.country, entry.value.sector) == ("region", iso3, None)
 
 
 # --- matching rules -----------------------------------------------------------------------------
@@ -284,6 +352,20 @@ def test_spelling_variants_give_one_entry(actors, phrase):
         ("militants in the Niger Delta", 2, 5, "NGA"),  # the delta is Nigeria's, not Niger's
         ("The Washington Post reported", 0, 3, "USAMEDWPO"),  # not the US capital
         ("the Guardian Council vetoed", 0, 3, "IRNGOVGDC"),
+        # a country's name inside a longer name is not the country
+        ("ships in the South China Sea", 2, 6, "sea"),
+        ("the governor of New Mexico said", 3, 5, "USA"),
+        ("Guinea-Bissau soldiers", 0, 1, "GNB"),
+        ("Papua New Guinea police", 0, 3, "PNG"),
+        ("Equatorial Guinea said", 0, 2, "GNQ"),
+        ("the Dominican Republic closed", 0, 3, "DOM"),
+        ("South Sudan accused Sudan", 0, 2, "SSD"),
+        ("Nigeria and Niger", 0, 1, "NGA"),
+        ("Northern Irish police said", 0, 2, "GBR"),  # not Irish (Ireland)
+        ("American Indian tribes sued", 0, 2, "USA"),  # not Indian (India)
+        ("West Indian migrants arrived", 0, 2, "CRB"),
+        ("the Democratic Republic of the Congo said", 0, 6, "COD"),
+        ("the Republic of Congo said", 0, 4, "COG"),
     ],
 )
 def test_longest_match(actors, sentence, start, end, code):
@@ -387,6 +469,9 @@ def test_missing_user_file_is_a_resource_error(tmp_path):
 COUNTRY_HEADER = "iso3\tcode\tname\taliases\tadjectives\tcapitals\tstatus"
 ORG_HEADER = "code\tname\taliases\tsector\tcountry"
 PEOPLE_HEADER = "name\taliases\tcountry\tcode\trole\tstart\tend"
+REGION_HEADER = "region\taliases\tcountry\tsector\tcontext\tnote"
+PLACE_HEADER = "place\tkind\tnote"
+AMBIGUOUS_HEADER = "phrase\tprefer\tnote"
 
 
 @pytest.mark.parametrize(
@@ -412,6 +497,11 @@ PEOPLE_HEADER = "name\taliases\tcountry\tcode\trole\tstart\tend"
         ),
         (f"{PEOPLE_HEADER}\nA B\t\tUSA\tUSA\tPresident\t\t\n", 2, "bad code 'USA'"),
         (f"{PEOPLE_HEADER}\nA B\t\tUSA\tUSAGOV\t\t\t\n", 2, "empty 'role'"),
+        (f"{REGION_HEADER}\nNorthland\t\t\tGOV\t\t\n", 2, "empty 'country'"),
+        (f"{REGION_HEADER}\nNorthland\t\tQQQ\tGOV\t\t\n", 2, "unknown country 'QQQ'"),
+        (f"{PLACE_HEADER}\nNorth Sea\tpuddle\t\n", 2, "bad kind 'puddle'"),
+        (f"{AMBIGUOUS_HEADER}\nCongolese\tFRA\t\n", 2, "no reading of 'Congolese' belongs to FRA"),
+        (f"{AMBIGUOUS_HEADER}\nCongolese\t\t\n", 2, "empty 'prefer'"),
     ],
 )
 def test_validation_errors_name_file_and_line(tmp_path, text, line, reason):
@@ -432,6 +522,18 @@ def test_trimmed_trailing_empty_cells_are_accepted(tmp_path):
     path.write_text(f"{PEOPLE_HEADER}\nAda Example\t\t\tIGOUNO\tEnvoy\t2020-01-01\n", "utf-8")
     d = ActorDictionary.load(extra=[path])
     assert found(d, "Ada Example") == {("person", "Ada Example")}
+
+
+def test_user_regions_places_and_preferences(tmp_path):
+    (tmp_path / "regions.tsv").write_text(
+        f"{REGION_HEADER}\nNorthland\tNorthland Province\tNZL\tGOV\t\t\n", "utf-8"
+    )
+    (tmp_path / "places.tsv").write_text(f"{PLACE_HEADER}\nKenya Highlands\tregion\t\n", "utf-8")
+    (tmp_path / "ambiguous.tsv").write_text(f"{AMBIGUOUS_HEADER}\nCongolese\tCOG\t\n", "utf-8")
+    d = ActorDictionary.load(extra=[tmp_path])
+    assert found(d, "Northland Province") == {("region", "NZL")}
+    assert found(d, "Kenya Highlands") == {("place", "region")}
+    assert code_of(d.lookup("Congolese")[0]) == "COG"  # the user's preference replaces ours
 
 
 def test_non_utf8_file_is_a_resource_error(tmp_path):

@@ -82,7 +82,6 @@ def _pipeline():  # type: ignore[no-untyped-def]
 KNOWN_FAILURES = {
     "kyiv_strikes_passive:g7-call-tuesday": "lexicon: no 'address (a call/meeting)' row in verbs.tsv",
     "xi_washington_2012:biden-hosts-xi": "lexicon: 'welcome' + a person codes 051 (praise), not hosting (043)",
-    "xi_washington_2012:iowa-wednesday": "dictionary: US states (Iowa) do not stand for USA",
 }
 
 

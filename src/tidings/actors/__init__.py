@@ -11,9 +11,14 @@ from tidings.actors.dictionary import (
     Entry,
     Org,
     Person,
+    Place,
+    Region,
     Role,
     Sector,
     Title,
 )
 
-__all__ = ["ActorDictionary", "Country", "Entry", "Org", "Person", "Role", "Sector", "Title"]
+__all__ = [
+    "ActorDictionary", "Country", "Entry", "Org", "Person", "Place", "Region", "Role", "Sector",
+    "Title",
+]  # fmt: skip

@@ -3,7 +3,7 @@
 Resolved, with the cue words from ``events/data/cues.tsv``:
 
 - personal pronouns: he/she/his → the latest person (or titled official); it/its → the latest
-  country or organisation; they/their → the latest pair of conjoined actors ("China and Belarus
+  country or organisation (or sector word completed here: "The ministry said it …"); they/their → the latest pair of conjoined actors ("China and Belarus
   … they") or else the latest country or organisation.  First-person pronouns are left to the
   coder, which credits them to the speaker of the quote they stand in.
 - "the two leaders", "both countries", "both sides" → the latest two distinct actors.
@@ -13,7 +13,8 @@ Resolved, with the cue words from ``events/data/cues.tsv``:
   the latest actor with one.
 
 Antecedents are looked for in the same sentence (before the word) and the three sentences
-before it; subjects are preferred over other mentions, the nearest over the farther.
+before it; subjects are preferred over other mentions, the nearest over the farther, and any
+other actor over a news outlet (a report's source is not what it reports on).
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from tidings.records import Actor
 
 WINDOW = 3  # sentences back
 PERSONISH = {"person", "title", "ner-person"}
-THINGISH = {"dictionary", "capital", "sector"}
+THINGISH = {"dictionary", "capital", "region", "sector"}
 _SUBJECT = {"nsubj", "nsubjpass"}
+_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -62,10 +64,15 @@ class _History:
              prefix: str | None = None, exclude_clause: int | None = None) -> Mention | None:  # fmt: skip
         # a co-argument of the same verb is never the antecedent ("The Ukrainian capital was
         # attacked by … drones": the drones are not Ukrainian)
-        candidates = [m for m in self.recent(at) if (hows is None or m.how in hows)
+        candidates = [m for m in self.recent(at) if (hows is None or m.how in hows or self._thing(m, hows))
                       and (m.actor.code or not need_code)
                       and (prefix is None or (m.actor.code or "").startswith(prefix))
                       and (exclude_clause is None or not _co_argument(self.doc[m.head], exclude_clause))]  # fmt: skip
+        if hows is not PERSONISH and any(m.actor.sector != "MED" for m in candidates):
+            # a news outlet is where a report comes from, not what the text goes on about ("a
+            # BBC reporter said … The rebels opened fire": the rebels are not British); it is
+            # the antecedent only when there is no other ("Xinhua said … The government …")
+            candidates = [m for m in candidates if m.actor.sector != "MED"]
         if not candidates:
             return None
         here = self.sentence_of[at]
@@ -75,6 +82,16 @@ class _History:
             if self.doc[m.head].dep_ in _SUBJECT and here - self.sentence_of[m.start] <= 1:
                 return m
         return candidates[0]
+
+    def _thing(self, m: Mention, hows: set[str]) -> bool:
+        """A sector word completed by coreference ("The government [CHNGOV] said it …") is a
+        thing "it" can point back to; a pronoun that stands for a person is not."""
+        return (
+            hows is THINGISH
+            and m.how == "coref"
+            and m.actor.name is None
+            and self.doc[m.head].lower_ not in _PERSONAL
+        )
 
     def pair(self, at: int) -> list[Mention]:
         """The latest conjoined actors ("China and Belarus", "Macron, Merkel and May"), or []."""

@@ -4,8 +4,10 @@ The knowledge lives in TSV files (``tidings/actors/data/``, documented in its ``
 this module reads and validates them, and answers two questions for the resolver: what does this
 exact phrase name (``lookup``), and what is the longest dictionary phrase that starts at this
 token (``longest_match``).  It does not decide between competing readings ("Georgia" the country
-or the US state, "Jordan" the person or the country): it returns every entry and the resolver
-chooses with the context.
+or the US state, "Jordan" the person or the country): it returns every entry, the reading
+``ambiguous.tsv`` prefers first, and the resolver chooses with the context.  Names of places
+that are not actors ("South China Sea", ``places.tsv``) are entries too, so that the longest
+match covers them and the country word inside is not read as the country.
 
 Matching rules (see the data README for the analyst's version):
 
@@ -54,9 +56,20 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "sectors": ("phrase", "sector", "note"),
     "titles": ("title", "sector", "note"),
     "people": ("name", "aliases", "country", "code", "role", "start", "end"),
+    "regions": ("region", "aliases", "country", "sector", "context", "note"),
+    "places": ("place", "kind", "note"),
+    "ambiguous": ("phrase", "prefer", "note"),
 }
 # Countries first: the other kinds refer to their ISO codes.
-_KIND_ORDER = ("countries", "organizations", "sectors", "titles", "people")
+_KIND_ORDER = (
+    "countries", "organizations", "sectors", "titles", "people", "regions", "places", "ambiguous"
+)  # fmt: skip
+
+# What a place that is not an actor can be (``places.tsv``, column ``kind``).
+PLACE_KINDS = frozenset(
+    "sea ocean gulf bay strait channel canal lake river basin delta valley peninsula island "
+    "mountains desert region".split()
+)
 
 STATUSES = frozenset({"member", "observer", "territory", "historical"})
 
@@ -211,16 +224,53 @@ class Title:
 
 
 @dataclass(frozen=True, slots=True)
+class Region:
+    """A part of a country whose name stands for that country's actors (``regions.tsv``): a US
+    state, a Canadian province.  ``code`` is the country's CAMEO code; ``sector`` what the bare
+    name stands for as an actor ("California sued" → the state government, GOV); ``context``
+    words that, near the name or in the article, show the region is meant where its name is
+    also a country's ("Atlanta" for Georgia)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    code: str
+    sector: str | None
+    context: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A geographic name that is not an actor though it holds a country's name ("South China
+    Sea", "Gulf of Mexico"), from ``places.tsv``: matching it keeps the country word inside it
+    from being read as the country."""
+
+    phrase: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What a phrase names.
 
     ``kind``: "country" (a name or alias), "adjective" (adjective or demonym), "capital" (a
     capital or seat of government standing for the government), "org", "person", "sector",
-    "title".
+    "title", "region" (a part of a country: a US state), "place" (a geographic name that is no
+    actor: a sea, a gulf).
     """
 
     kind: str
-    value: Country | Org | Person | Sector | Title
+    value: Country | Org | Person | Sector | Title | Region | Place
+
+    @property
+    def country(self) -> str | None:
+        """The ISO code of the country this entry belongs to, if any."""
+        value = self.value
+        if isinstance(value, Country):
+            return value.iso3
+        if isinstance(value, Org | Region):
+            return value.country
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,6 +342,12 @@ def _signature(pieces: list[str]) -> tuple[int, ...]:
 def _key(phrase: str) -> tuple[str, ...]:
     """The lookup key of a dictionary phrase: lower-case pieces without a leading "the"."""
     return tuple(p.casefold() for p in _phrase_pieces(phrase))
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """A phrase as the lower-case pieces the matching rules compare ("U.S.-led" → ("us",
+    "led")): dots and possessives dropped, hyphens = spaces, accents folded."""
+    return tuple(p.casefold() for p in _pieces(phrase))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -395,7 +451,10 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _packaged_files() -> list[Path]:
-    files = [DATA_DIR / f"{k}.tsv" for k in ("countries", "organizations", "sectors", "titles")]
+    names = (
+        "countries", "organizations", "sectors", "titles", "regions", "cities", "places", "ambiguous"
+    )  # fmt: skip
+    files = [DATA_DIR / f"{k}.tsv" for k in names]
     return [f for f in files if f.is_file()] + sorted((DATA_DIR / "people").glob("*.tsv"))
 
 
@@ -457,6 +516,41 @@ def _parse_org(row: _Row, countries: dict[str, Country]) -> Org:
     )
 
 
+def _parse_region(row: _Row, countries: dict[str, Country]) -> Region:
+    iso3 = _country_ref(row, "country", countries)
+    if iso3 is None:
+        raise row.fail("empty 'country' (required)")
+    return Region(
+        name=row.required("region"),
+        aliases=row.items("aliases"),
+        country=iso3,
+        code=countries[iso3].code,
+        sector=_check_sector(row, "sector") if row.get("sector") else None,
+        context=row.items("context"),
+    )
+
+
+def _parse_place(row: _Row) -> Place:
+    kind = row.required("kind")
+    if kind not in PLACE_KINDS:
+        raise row.fail(f"bad kind {kind!r} (one of {', '.join(sorted(PLACE_KINDS))})")
+    return Place(row.required("place"), kind)
+
+
+@dataclass(frozen=True, slots=True)
+class _Preference:
+    phrase: str
+    prefer: str
+    where: str
+
+
+def _parse_preference(row: _Row, countries: dict[str, Country]) -> _Preference:
+    prefer = _country_ref(row, "prefer", countries)
+    if prefer is None:
+        raise row.fail("empty 'prefer' (required)")
+    return _Preference(row.required("phrase"), prefer, row.where())
+
+
 def _parse_role(row: _Row, countries: dict[str, Country]) -> Role:
     code = row.required("code")
     if not _CODE.match(code) or len(code) < 6:
@@ -506,6 +600,10 @@ class ActorDictionary:
     people: tuple[Person, ...]
     sectors: tuple[Sector, ...] = ()
     titles: tuple[Title, ...] = ()
+    regions: dict[str, Region] = field(default_factory=dict)
+    places: tuple[Place, ...] = ()
+    # phrase key → the ISO code of the reading to prefer when the context does not choose
+    preferences: dict[tuple[str, ...], str] = field(default_factory=dict)
     max_phrase_words: int = 0
     _root: _Node = field(default_factory=_Node, repr=False)
 
@@ -513,7 +611,8 @@ class ActorDictionary:
         return (
             f"ActorDictionary(version={self.version!r}, countries={len(self.countries)}, "
             f"orgs={len(self.orgs)}, people={len(self.people)}, sectors={len(self.sectors)}, "
-            f"titles={len(self.titles)}, files={len(self.files)})"
+            f"titles={len(self.titles)}, regions={len(self.regions)}, places={len(self.places)}, "
+            f"files={len(self.files)})"
         )
 
     # -- loading -----------------------------------------------------------------------------
@@ -554,6 +653,16 @@ class ActorDictionary:
             lambda v: _key(v.phrase),
         )
         people = _people(by_kind["people"], countries)
+        regions = _merge(
+            by_kind["regions"], "region", lambda r: _parse_region(r, countries), lambda v: v.name
+        )
+        places = _merge(by_kind["places"], "place", _parse_place, lambda v: _key(v.phrase))
+        preferences = _merge(
+            by_kind["ambiguous"],
+            "phrase",
+            lambda r: _parse_preference(r, countries),
+            lambda v: _key(v.phrase),
+        )
         digest = hashlib.sha1()
         for f in files:
             digest.update(f.digest)
@@ -565,12 +674,16 @@ class ActorDictionary:
             people=people,
             sectors=tuple(sectors.values()),
             titles=tuple(titles.values()),
+            regions=regions,
+            places=tuple(places.values()),
         )
         d._index()
+        d._prefer(list(preferences.values()))
         log.info(
             "actor dictionary %s: %d countries, %d organisations, %d people, %d sector words, "
-            "%d titles from %d files",
-            d.version, len(countries), len(orgs), len(people), len(sectors), len(titles), len(files),
+            "%d titles, %d regions, %d places from %d files",
+            d.version, len(countries), len(orgs), len(people), len(sectors), len(titles),
+            len(regions), len(places), len(files),
         )  # fmt: skip
         return d
 
@@ -611,6 +724,26 @@ class ActorDictionary:
             self._add(s.phrase, Entry("sector", s))
         for t in self.titles:
             self._add(t.phrase, Entry("title", t))
+        for r in self.regions.values():
+            for phrase in (r.name, *r.aliases):
+                self._add(phrase, Entry("region", r))
+        for place in self.places:
+            self._add(place.phrase, Entry("place", place))
+
+    def _prefer(self, preferences: list[_Preference]) -> None:
+        """Put the preferred reading of each ambiguous phrase first (``ambiguous.tsv``)."""
+        for pref in preferences:
+            key = _key(pref.phrase)
+            node: _Node | None = self._root
+            for piece in key:
+                node = node.children.get(piece) if node else None
+            if node is None or not any(e.country == pref.prefer for e, _ in node.entries):
+                raise ResourceError(
+                    f"{pref.where}: no reading of {pref.phrase!r} belongs to {pref.prefer} "
+                    "(the phrase must be a name, adjective, capital or region of that country)"
+                )
+            node.entries.sort(key=lambda item: item[0].country != pref.prefer)
+            self.preferences[key] = pref.prefer
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -618,7 +751,10 @@ class ActorDictionary:
         return self.countries.get(iso3)
 
     def lookup(self, phrase: str) -> list[Entry]:
-        """Every entry whose phrase is ``phrase`` (normalised as the matching rules say)."""
+        """Every entry whose phrase is ``phrase`` (normalised as the matching rules say).
+
+        Of several readings of an ambiguous name ("Congolese": COD, COG) the one
+        ``ambiguous.tsv`` prefers comes first; ``longest_match`` orders them the same way."""
         pieces = _pieces(phrase)
         while len(pieces) > 1 and pieces[0].casefold() in _ARTICLES:
             pieces = pieces[1:]
