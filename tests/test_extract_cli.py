@@ -71,7 +71,7 @@ def _sparse(path: Path, size: int) -> None:
         ),
         (
             "cut.jsonl.gz",
-            lambda p: p.write_bytes(gzip.compress(b'{"text": "x"}\n' * 5000)[:100]),
+            lambda p: p.write_bytes(gzip.compress(b'{"text": "x"}\n' * 5000, mtime=0)[:100]),
             "truncated gzip file",
         ),
         (
@@ -163,7 +163,7 @@ def test_debug_shows_the_traceback(tmp_path):
 
 def test_gzipped_stdin():
     text = "RIGA (Harbour Courier) — Latvia's president signed the defence budget on Friday, his office said."
-    result = run("-", "-q", input=gzip.compress(text.encode("utf-8")))
+    result = run("-", "-q", input=gzip.compress(text.encode("utf-8"), mtime=0))
     assert result.exit_code == 0 and lines(result.stdout)[0]["text"] == text
 
 
