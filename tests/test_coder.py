@@ -207,6 +207,8 @@ EXPECTED = [
      "2023-03-16", {"source": "DJI", "target": "CHN", "plover": "COOPERATE", "cameo": "062"}),
     ("an attack's target, not whom it supports", "Hezbollah fired rockets at Israel in support of Hamas.",
      "2023-03-16", {"source": "LBNREBHEZ", "target": "ISR", "plover": "ASSAULT"}),
+    ("a visit's place is its host", "The Kenyan president arrived in Kampala on Monday.",
+     "2023-03-16", {"source": "KENGOV", "target": "UGA", "cameo": "042"}),
     ("hosting a person is a visit", "Turkey hosted the Iranian foreign minister on Monday.",
      "2023-03-16", {"source": "TUR", "target": "IRNGOV", "cameo": "043"}),
 ]  # fmt: skip
@@ -316,6 +318,8 @@ FORBIDDEN = [
      {"plover": "PROTEST"}),
     ("what a resolution aims at", "Brazil backed a resolution that aims to impose sanctions on Venezuela.",
      {"plover": ["COERCE", "SANCTION"]}),
+    ("where a meeting takes place is no party to it", "The African Union's council met in Addis Ababa on Friday.",
+     {"plover": "CONSULT", "target": "ETH"}),
     ("a base is not a visitor", "Bahrain hosts a large American naval base.",
      {"cameo": "043"}),
     ("whom an attack is in support of is not its target", "The rebels in Yemen say their strikes target tankers bound for Israel, in support of Palestinians in Gaza.",

@@ -15,12 +15,12 @@ from tidings.evaluate import GoldEvent, GoldRecord, evaluate, load_gold, score
 from tidings.records import Actor, Event, Evidence
 
 # Measured 2026-11-28 (third pass: stated intentions, protests' actors) with the packaged
-# dictionaries and lexicon: type recall 0.785, triple recall 0.620, type precision 0.766, factual
+# dictionaries and lexicon: type recall 0.791, triple recall 0.656, type precision 0.768, factual
 # precision 0.832.  Floors sit a little under the measurement so unrelated data edits do not flap;
 # raise them as the coder improves.
 DEV_FLOORS = {
     "type_recall": 0.78,
-    "triple_recall": 0.61,
+    "triple_recall": 0.64,
     "type_precision": 0.76,
     "factual_precision": 0.82,
 }

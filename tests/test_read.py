@@ -350,7 +350,11 @@ def test_size_limit_applies_per_file_and_per_line(tmp_path):
         ("empty.jsonl", b"", "empty file"),
         ("binary.txt", bytes(range(256)) * 8, "binary file"),
         ("binary.dat", b"\x00\x01\x02\xff" * 500, "binary file"),
-        ("truncated.txt.gz", gzip.compress(SENTENCE.encode() * 50, mtime=0)[:60], "truncated gzip file"),
+        (
+            "truncated.txt.gz",
+            gzip.compress(SENTENCE.encode() * 50, mtime=0)[:60],
+            "truncated gzip file",
+        ),
         ("notgzip.txt.gz", b"plain text, not gzip at all", "corrupt gzip file"),
         ("no_text.html", (FIXTURES / "no_text.html").read_bytes(), "no article text"),
         (

@@ -829,10 +829,13 @@ class _ActorFinder:
             found = self.actors_in(obj)
             if found:
                 return found
+        # where a meeting or a talk takes place is no party to it ("met in Geneva" is not
+        # aimed at Switzerland); a visit's place is its host ("arrived in Amman" → JOR)
+        meeting = entry.cameo.startswith("04") and entry.cameo not in _VISITS
         return (
             self._prep_object(holders, _DEFAULT_TARGET_PREPS)
             or self._complement_target(pred)
-            or self._place_target(pred)
+            or ([] if meeting else self._place_target(pred))
             or self._circumstance_target(pred)
         )
 
