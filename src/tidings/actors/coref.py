@@ -260,7 +260,7 @@ def _complete(
             ]
     target = history.pick(head.i, None, need_code=True, exclude_clause=_clause(head))
     if target is None and not history.recent(head.i) and head.dep_ in ("nsubj", "nsubjpass"):
-        # nothing before it: "The military government declared a state of siege in Haiti" —
+        # nothing before it: "The army council imposed a curfew across Niger" —
         # an unnamed authority acting in a country is that country's
         target = _place_of_clause(head, later)
     if target is not None and target.actor.country:

@@ -15,7 +15,7 @@ The spaCy component ``tidings_actors`` does, once per document:
 2. **NER** adds the names the dictionary does not know (PERSON, ORG, GPE, NORP).
 3. **Grouping**: matches that modify one another in one noun phrase form one actor —
    "the Chinese foreign minister" (adjective + title → CHNGOV), "Ukrainian troops" (→ UKRMIL),
-   "state broadcaster CCTV" (→ CHNMED), "Lebanon's new President Elias Hrawi" (→ LBNGOV);
+   "state broadcaster CCTV" (→ CHNMED), "Peru's interim President Dina Boluarte" (→ PERGOV);
    people fleeing a place are its people ("refugees fleeing the war in Liberia" → LBRREF), and
    a person nobody listed is of the place named after "of"/"from" ("King Hassan of Morocco").
    A person resolves by the article date (``Person.actor_code(day)``); a capital alone stands
@@ -50,7 +50,7 @@ logger = logging.getLogger(__name__)
 
 # Dependency arcs inside one noun phrase along which actor words combine.
 _NOMINAL_MODS = {"compound", "amod", "poss", "appos", "nmod", "flat", "nn", "npadvmod", "case"}
-# "officials from China", "rebels in the Ivory Coast", "a spokesman for the German government"
+# "officials from China", "militants in the Sahel state of Mali", "a spokesman for the German government"
 _LOCATING_PREPS = ("of", "from", "in", "throughout", "across", "for")
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # When one phrase has several dictionary readings, this order picks the one to use.
@@ -320,9 +320,9 @@ class ActorResolver:
             len(group.parts) > 1
             and group.parts[0].kind == "adjective"
             and doc[group.parts[0].start].tag_ in ("NNS", "NNPS")
-        )  # "the Albanians of southern Serbia"
+        )  # "the Hungarians of northern Serbia"
         if minority or people:
-            # "ethnic Albanians in south Serbia": a minority belongs to the country it lives in
+            # "ethnic Hungarians in Slovakia": a minority belongs to the country it lives in
             located = [p for p in group.parts if p.country and doc[p.start:p.end].root.i != head.i
                        and doc[p.start:p.end].root.dep_ == "pobj"
                        and doc[p.start:p.end].root.head.lower_ in (("in", "of") if minority else ("of",))]  # fmt: skip
@@ -537,7 +537,7 @@ def _locatable(doc: Doc, part: Part, cues: Cues, prep: str = "in") -> bool:
     if part.kind == "ner-person":
         return prep in ("of", "from")
     if part.kind == "adjective" and doc[part.start].tag_ in ("NNS", "NNPS"):
-        return True  # a people: "the Albanians of southern Serbia"
+        return True  # a people: "the Hungarians of northern Serbia"
     return part.kind == "adjective" and any(
         cues.has("minority", t.lower_) for t in doc[part.start : part.end].root.lefts
     )
