@@ -159,3 +159,66 @@ def test_plover_dev_quality_gate(shared_data: Path) -> None:
     }
     for name, floor in DEV_FLOORS.items():
         assert measured[name] >= floor, f"{name} {measured[name]:.3f} fell below its floor {floor}"
+
+
+SPAN_RECORDS = [
+    GoldRecord("s1", "a", None, (GoldEvent("YIELD", (), (), "the rebel army", "Chad"),)),
+    GoldRecord("s2", "b", None, (GoldEvent("ACCUSE", (), (), "Kenyan officials", "Sudan"),)),
+]
+
+
+def named(plover: str, text: str, name: str | None = None) -> Event:
+    import dataclasses
+
+    return dataclasses.replace(event(plover, None), source=Actor(text, None, None, None, name))
+
+
+@pytest.mark.parametrize(
+    ("predictions", "type_recall", "source_recall"),
+    [
+        # YIELD is CONCEDE or RETREAT; a shared content word is the same source
+        ([[named("RETREAT", "rebels of the army")], [named("ACCUSE", "the officials")]], 1.0, 1.0),
+        ([[named("CONCEDE", "the government")], [named("ACCUSE", "Nairobi", "Kenyan Government")]], 1.0, 0.5),
+        # function words alone do not match ("the"), and another type is no hit
+        ([[named("RETREAT", "the")], [named("REJECT", "Kenyan officials")]], 0.5, 0.0),
+    ],
+    ids=["old-name-and-overlap", "name-counts", "function-words"],
+)
+def test_score_span_gold(predictions, type_recall: float, source_recall: float) -> None:  # type: ignore[no-untyped-def]
+    report = score(SPAN_RECORDS, predictions)
+    assert (report.type_recall, report.triple_recall) == (type_recall, source_recall)
+    assert report.by_span
+
+
+def test_split_is_fixed_and_halves_the_file() -> None:
+    from tidings.evaluate import select_split, split_of
+
+    ids = [f"rec-{i}" for i in range(2000)]
+    tune = {i for i in ids if split_of(i) == "tune"}
+    assert 900 < len(tune) < 1100
+    assert split_of("rec-7") == split_of("rec-7")  # a hash, not a random draw
+    records = [GoldRecord(i, "t", None, ()) for i in ids]
+    halves = [select_split(records, s) for s in ("tune", "check")]
+    assert {r.id for r in halves[0]} == tune
+    assert len(halves[0]) + len(halves[1]) == len(records)
+    with pytest.raises(ValueError):
+        select_split(records, "train")
+
+
+def test_eval_command_reads_span_gold_and_splits(tmp_path: Path) -> None:
+    gold = tmp_path / "spans.jsonl"
+    records = [
+        {"id": f"p{i}", "text": "Norway condemned the attack on the embassy in Oslo.",
+         "events": [{"plover": "ACCUSE", "source_text": "Norway", "target_text": "attack"}]}
+        for i in range(8)
+    ]  # fmt: skip
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    whole = CliRunner().invoke(main, ["eval", str(gold)])
+    assert whole.exit_code == 0, whole.output
+    assert "type+source     1.000" in whole.output
+    halves = [
+        json.loads(CliRunner().invoke(main, ["eval", str(gold), "--split", s, "--json"]).output)
+        for s in ("tune", "check")
+    ]
+    assert sum(h["records"] for h in halves) == 8
+    assert halves[0]["triple"] == "type+source" and halves[0]["split"] == "tune"

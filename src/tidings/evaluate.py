@@ -1,25 +1,39 @@
-"""Scoring the coder against sentence-level gold events (PLOVER gold-standard JSONL).
+"""Scoring the coder against sentence-level gold events.
 
-Gold format: one JSON object a line with ``id``, ``text``, ``date`` and ``events``, each event
-with ``plover`` (type), ``source`` and ``target`` (lists of ``{"code": ISO3 | IGO | NGO | IMG,
-"sector": …}``).  Each record is coded as one article (``Pipeline.code_article``).
+Two gold formats, one JSON object a line, each record with ``id``, ``text`` (and optionally
+``date``) and ``events``; each record is coded as one article (``Pipeline.code_article``):
+
+- **coded** (the PLOVER gold-standard records): each event has ``plover`` (type), ``source``
+  and ``target`` (lists of ``{"code": ISO3 | IGO | NGO | IMG, "sector": …}``);
+- **spans** (real wire sentences such as ``plv_dev.jsonl``): each event has ``plover``,
+  ``source_text`` and ``target_text``, the spans of the sentence that name the actors.
+
+Older PLOVER type names count as their 2021 successors: ``YIELD`` is CONCEDE or RETREAT,
+``DEMAND`` REQUEST, ``DISAPPROVE`` and ``INVESTIGATE`` ACCUSE, ``FIGHT`` ASSAULT.
 
 Measures (``EvalReport``):
 
 - **type recall**: a gold event counts when some non-negated predicted event of its record has
   its PLOVER type;
-- **triple recall**: the same event must also have a source sharing a gold source's country
-  code (or its IGO/NGO/IMG prefix) and — when the gold event has targets — a target sharing
-  one of the gold targets';
+- **triple recall** (coded gold): the same event must also have a source sharing a gold
+  source's country code (or its IGO/NGO/IMG prefix) and — when the gold event has targets — a
+  target sharing one of the gold targets';
+- **type+source recall** (span gold, reported in the same field): the same event's source
+  ``text`` or ``name`` shares a content word with the gold source span;
 - **type precision**: non-negated predicted events whose type is one of their record's gold
   types, over all non-negated predicted events;
 - **factual precision**: the same over the events the coder claims happened (modality asserted
   or reported), leaving out what it marks as intended, alleged or hypothetical.
+
+``split_of(record_id)`` puts every record, by a hash of its id, into the fixed half ``tune``
+(read its errors) or ``check`` (report its figures only); ``tidings eval --split`` scores one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +43,21 @@ from tidings.errors import InputError
 from tidings.records import Actor, Article, Event
 
 _GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+# older PLOVER names → the 2021 types they count as
+_OLD_TYPES: dict[str, tuple[str, ...]] = {
+    "YIELD": ("CONCEDE", "RETREAT"),
+    "DEMAND": ("REQUEST",),
+    "DISAPPROVE": ("ACCUSE",),
+    "INVESTIGATE": ("ACCUSE",),
+    "FIGHT": ("ASSAULT",),
+}
+SPLITS = ("tune", "check")
+# words that do not make two actor spans the same actor
+_FUNCTION_WORDS = frozenset(
+    "a an the of and or in on at to for from by with its their his her our this that these those"
+    " 's s".split()
+)  # fmt: skip
+_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +65,17 @@ class GoldEvent:
     plover: str
     sources: tuple[str, ...]  # actor keys: ISO3 country code or IGO/NGO/IMG
     targets: tuple[str, ...]
+    source_text: str | None = None  # span gold: the words naming the source
+    target_text: str | None = None
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        """The 2021 PLOVER types a predicted event may have to count for this one."""
+        return _OLD_TYPES.get(self.plover, (self.plover,))
+
+    @property
+    def by_span(self) -> bool:
+        return self.source_text is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +130,8 @@ class EvalReport:
     per_type: dict[str, TypeScore] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
+    by_span: bool = False  # span gold: "triple" is type+source
+    split: str | None = None
 
     @property
     def type_recall(self) -> float:
@@ -113,12 +155,25 @@ class EvalReport:
             "type_recall": self.type_recall, "triple_recall": self.triple_recall,
             "type_precision": self.type_precision, "factual_precision": self.factual_precision,
             "per_type": {k: v.to_dict() for k, v in sorted(self.per_type.items())},
-            "versions": dict(self.versions),
+            "triple": "type+source" if self.by_span else "type+source+target",
+            "split": self.split, "versions": dict(self.versions),
         }  # fmt: skip
 
 
 def _ratio(a: int, b: int) -> float:
     return round(a / b, 4) if b else 0.0
+
+
+def split_of(record_id: str) -> str:
+    """``tune`` or ``check``: a fixed half of any gold file, by a hash of the record id."""
+    digest = hashlib.sha256(record_id.encode("utf-8")).digest()
+    return SPLITS[digest[0] & 1]
+
+
+def content_words(text: str | None) -> frozenset[str]:
+    """Lower-cased words of an actor span without function words ("the U.S. Army" → u.s, army)."""
+    words = (w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text or ""))
+    return frozenset(w for w in words if w and w not in _FUNCTION_WORDS)
 
 
 def _actor_keys(items: Any, where: str) -> tuple[str, ...]:
@@ -155,14 +210,28 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
             for ev in data.get("events") or []:
                 if not isinstance(ev, dict) or not ev.get("plover"):
                     raise InputError("each gold event needs a 'plover' type", input=where)
+                spans = [ev.get(k) for k in ("source_text", "target_text")]
+                if any(v is not None and not isinstance(v, str) for v in spans):
+                    raise InputError("source_text and target_text must be strings", input=where)
                 events.append(GoldEvent(
                     str(ev["plover"]).upper(),
                     _actor_keys(ev.get("source"), where),
                     _actor_keys(ev.get("target"), where),
+                    source_text=spans[0] if "source_text" in ev else None,
+                    target_text=spans[1],
                 ))  # fmt: skip
             records.append(GoldRecord(str(data.get("id", number)), data["text"],
                                       data.get("date"), tuple(events)))  # fmt: skip
     return records
+
+
+def select_split(records: Sequence[GoldRecord], split: str | None) -> list[GoldRecord]:
+    """The records of one half (``tune``/``check``), or all of them for ``None``."""
+    if split is None:
+        return list(records)
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}")
+    return [r for r in records if split_of(r.id) == split]
 
 
 def actor_key(actor: Actor | None) -> str | None:
@@ -175,10 +244,11 @@ def actor_key(actor: Actor | None) -> str | None:
 
 
 def _describe(event: Event) -> str:
-    target = actor_key(event.target) or "-"
-    return f"{event.plover} {actor_key(event.source)}->{target}" + (
-        " (negated)" if event.negated else ""
-    )
+    def who(actor: Actor | None) -> str:
+        return "-" if actor is None else f"{actor.code or '?'}[{actor.text}]"
+
+    return (f"{event.plover} {event.cameo} {who(event.source)}->{who(event.target)} "
+            f"'{event.evidence.trigger}' {event.modality}") + (" (negated)" if event.negated else "")  # fmt: skip
 
 
 def score(records: Sequence[GoldRecord], predictions: Iterable[list[Event]]) -> EvalReport:
@@ -187,7 +257,7 @@ def score(records: Sequence[GoldRecord], predictions: Iterable[list[Event]]) -> 
     for record, events in zip(records, predictions, strict=True):
         report.records += 1
         claimed = [e for e in events if not e.negated]
-        gold_types = {g.plover for g in record.events}
+        gold_types = {t for g in record.events for t in g.types}
         for e in claimed:
             row = report.per_type.setdefault(e.plover, TypeScore())
             row.predicted += 1
@@ -199,10 +269,11 @@ def score(records: Sequence[GoldRecord], predictions: Iterable[list[Event]]) -> 
                 report.predicted_right += 1
                 report.factual_right += factual
         for g in record.events:
+            report.by_span |= g.by_span
             row = report.per_type.setdefault(g.plover, TypeScore())
             row.gold += 1
             report.gold += 1
-            same_type = [e for e in claimed if e.plover == g.plover]
+            same_type = [e for e in claimed if e.plover in g.types]
             if same_type:
                 row.type_hits += 1
                 report.type_hits += 1
@@ -217,6 +288,10 @@ def score(records: Sequence[GoldRecord], predictions: Iterable[list[Event]]) -> 
 
 
 def _triple_match(event: Event, gold: GoldEvent) -> bool:
+    if gold.by_span:
+        source = event.source
+        said = content_words(source.text) | content_words(source.name) if source else frozenset()
+        return bool(said & content_words(gold.source_text))
     if actor_key(event.source) not in gold.sources:
         return False
     return not gold.targets or actor_key(event.target) in gold.targets
