@@ -83,7 +83,7 @@ def diff(old: Path, new: Path, sample: int, seed: int) -> None:
     for title, rows in (("appeared", came), ("disappeared", gone)):
         rules = Counter(r["rule"] for r in rows)
         print(f"\n{title}, by rule: " + ", ".join(f"{r} {n}" for r, n in rules.most_common(15)))
-        rows.sort(key=_key)
+        rows.sort(key=lambda e: [str(x) for x in _key(e)])
         picked = random.Random(seed).sample(rows, min(sample, len(rows)))
         print(f"{title}, {len(picked)} sampled (seed {seed}):")
         for e in picked:

@@ -329,6 +329,48 @@ FORBIDDEN = [
 ]  # fmt: skip
 
 
+# Never drop an event for want of a code; only political actors make events (the recall and
+# precision issues of 2026-12: every sentence below was written for these tests)
+EXPECTED += [
+    ("a sector word without a country takes the country of the place",
+     "Riot police detained forty students in Nairobi on Tuesday.", "2023-03-15",
+     {"source": "KENCOP", "plover": "COERCE"}),
+    ("an uncoded source keeps its words", "A spokesman for the Sahel rebel alliance rejected the truce offer.", "2023-03-15",
+     {"source_code": None, "source_text": "spokesman", "plover": "REJECT"}),
+    ("a pronoun source carries the name of what it stands for", "Hungary said it will back the new resolution.", "2023-03-15",
+     {"source": "HUN", "source_name": "Hungary", "plover": "AGREE"}),
+    ("an unknown person acting on a state", "Senator Ruiz Delgado sharply criticized Venezuela on Monday.", "2023-03-15",
+     {"source_code": None, "target": "VEN", "plover": "ACCUSE"}),
+    ("the victims of an agentless passive are its target", "Four Malian soldiers were killed near the border with Niger.", "2023-03-15",
+     {"source_code": None, "target": "MLIMIL", "plover": "ASSAULT"}),
+    ("a joint act is one event each way, first", "Kenya and Uganda signed a trade treaty in Kampala.", "2023-03-15",
+     {"source": "KEN", "target": "UGA", "plover": "SUPPORT"}),
+    ("a joint act is one event each way, second", "Kenya and Uganda signed a trade treaty in Kampala.", "2023-03-15",
+     {"source": "UGA", "target": "KEN", "plover": "SUPPORT"}),
+    ("the two leaders met: each met the other", "Lula visited Beijing in April. The two leaders met at the Great Hall.", "2023-04-14",
+     {"source": "BRAGOV", "target": "CHNGOV", "plover": "CONSULT"}),
+    ("workers threatening a walkout act politically", "Kenyan teachers threatened a walkout over pay.", "2023-03-15",
+     {"source": "KEN", "plover": "THREATEN"}),
+    ("whom an arrest is aimed at, though no dictionary knows him", "Egyptian police arrested the blogger Samir Fawzi in Cairo.", "2023-03-15",
+     {"source": "EGYCOP", "target_text": "Samir Fawzi", "plover": "COERCE"}),
+    ("fire aimed at a place hits its country", "Syrian artillery shelled rebel positions in Idlib.", "2023-03-15",
+     {"source": "SYRMIL", "plover": "ASSAULT"}),
+]  # fmt: skip
+
+FORBIDDEN += [
+    ("a fire is no assault", "A large fire swept through the suburbs of Perth overnight.", {}),
+    ("a crime between private people is no political event", "A man shot his neighbour during a quarrel in Ohio.", {}),
+    ("a match is no battle", "The striker attacked the goal twice in the first half.", {}),
+    ("a firm's denial is no political rejection", "The company denied the report about its profits.", {}),
+    ("talking to the press is no consultation", "The minister spoke to reporters in Nairobi.", {"plover": "CONSULT"}),
+    ("the place of an agentless killing is not its source", "Six soldiers were killed in eastern Afghanistan.",
+     {"source": "AFG"}),
+    ("the place of an arrest is not the arrested", "Riot police detained forty students in Nairobi on Tuesday.",
+     {"target_code": "KEN"}),
+    ("nobody met anybody", "Officials met on Monday.", {}),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("construction", "text", "date", "pattern"), EXPECTED, ids=[r[0] for r in EXPECTED]
 )

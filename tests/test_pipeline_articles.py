@@ -41,6 +41,12 @@ def matches(event: Event, pattern: dict) -> bool:
         "source": lambda w: _prefix(event.source, w),
         "target": lambda w: _prefix(event.target, w),
         "speaker": lambda w: _prefix(event.speaker, w),
+        # the words of an actor without a code, or the name a pronoun stands for
+        "source_text": lambda w: w in event.source.text,
+        "source_name": lambda w: event.source.name == w,
+        "source_code": lambda w: event.source.code == w,
+        "target_code": lambda w: event.target is not None and event.target.code == w,
+        "target_text": lambda w: event.target is not None and w in event.target.text,
         "plover": lambda w: any_of(event.plover, w),
         "cameo": lambda w: any(event.cameo.startswith(c) for c in (w if isinstance(w, list) else [w])),
         "modality": lambda w: any_of(event.modality, w),

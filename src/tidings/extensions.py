@@ -21,7 +21,8 @@ from tidings.records import Actor
 class Mention:
     """One resolved actor mention: tokens ``doc[start:end]`` stand for ``actor``.
 
-    ``how`` says which rule resolved it: "dictionary", "title", "ner", "coref", "sector"….
+    ``how`` says which rule resolved it: "dictionary", "title", "ner", "coref" ("coref-person"
+    when it stands for a person), "sector"….
     ``head`` is the index of the mention's syntactic head token (what the parse attaches to
     verbs), so the coder can go from a subject token to its actor.
     """

@@ -27,6 +27,7 @@ from tidings.records import Actor
 
 WINDOW = 3  # sentences back
 PERSONISH = {"person", "title", "ner-person"}
+COREF_PERSON = "coref-person"  # a pronoun or description that stands for a person
 THINGISH = {"dictionary", "capital", "region", "sector"}
 _SUBJECT = {"nsubj", "nsubjpass"}
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -86,12 +87,7 @@ class _History:
     def _thing(self, m: Mention, hows: set[str]) -> bool:
         """A sector word completed by coreference ("The government [CHNGOV] said it …") is a
         thing "it" can point back to; a pronoun that stands for a person is not."""
-        return (
-            hows is THINGISH
-            and m.how == "coref"
-            and m.actor.name is None
-            and self.doc[m.head].lower_ not in _PERSONAL
-        )
+        return hows is THINGISH and m.how == "coref" and self.doc[m.head].lower_ not in _PERSONAL
 
     def pair(self, at: int) -> list[Mention]:
         """The latest conjoined actors ("China and Belarus", "Macron, Merkel and May"), or []."""
@@ -105,7 +101,7 @@ class _History:
                 t.i for t in top.subtree if t.i == top.i or (t.dep_ == "conj" and _conj_of(t, top))
             }
             group = [
-                o for o in self.items if o.head in members and o.actor.code and o.how != "coref"
+                o for o in self.items if o.head in members and o.actor.code and not o.how.startswith("coref")
             ]
             if len(group) > 1:
                 return sorted(group, key=lambda x: x.start)
@@ -145,8 +141,12 @@ def _copy(target: Mention, start: int, end: int, head: int, text: str, sector: s
     if sector and a.country and (target.how not in PERSONISH or not keep_person):
         actor = Actor(text, a.country + sector, a.country, sector, None)
     else:
-        actor = Actor(text, a.code, a.country, a.sector, a.name)
-    return Mention(start=start, end=end, head=head, actor=actor, how="coref")
+        # a pronoun or description carries what it stands for: "it" after "Hungary" is
+        # Hungary (the antecedent's name, else its words)
+        actor = Actor(text, a.code, a.country, a.sector, a.name or (a.text if not sector else None))
+    person = target.how in PERSONISH or target.how == COREF_PERSON
+    return Mention(start=start, end=end, head=head, actor=actor,
+                   how=COREF_PERSON if person and actor.name else "coref")  # fmt: skip
 
 
 def _phrase_start(token: Token) -> int:

@@ -48,6 +48,7 @@ from tidings.events.lexicon import (
     load_code_map,
     mapped_code,
 )  # fmt: skip
+from tidings.events.frames import load_political
 from tidings.events.modality import Cues, assess, governor, load_cues
 from tidings.extensions import Mention, register_extensions
 from tidings.nlp import has_finite_verb
@@ -75,6 +76,10 @@ _CIRCUMSTANCE_PREPS = ("after", "during", "following", "amid", "before")
 _BENEFICIARY_NOUNS = frozenset({"support", "solidarity", "behalf", "favor", "favour", "defense",
                                 "defence", "memory", "honor", "honour", "name"})  # fmt: skip
 _VISITS = ("042", "043")  # CAMEO make / host a visit
+# codes whose place is their target: visits (the host), restrictions such as curfews and states
+# of emergency, and their easing (the people of the place), asylum sought (its host)
+_PLACE_IS_TARGET = (*_VISITS, "172", "081", "0233")
+_VIOLENCE = ("18", "19", "20")  # CAMEO assault, fight, mass violence
 _ARMED = ("MIL", "REB", "INS", "COP")
 _STREET_PROTEST = ("140", "141")  # CAMEO dissent, demonstrate or rally
 _COMPLAINT = "114"  # CAMEO complain officially (PLOVER ACCUSE)
@@ -127,6 +132,11 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon, ontology: object, cues: Cues) -> None:
         self.intents = load_code_map(INTENT_FILE)
         self.refusals = load_code_map(REFUSAL_FILE)
+        self.political = load_political()
+        self.protest_nouns = frozenset(
+            lemma for lemma, entries in lexicon.nouns.items()
+            if any(e.cameo.startswith("14") for e in entries)
+        )  # fmt: skip
         self.lexicon = lexicon
         self.ontology = ontology
         self.cues = cues
@@ -281,7 +291,8 @@ class EventCoder:
             heads = frozenset(c.predicate.i for c in cands)
             for cand in cands:
                 for event in self._events(cand, n, sent, at, quotes, article_id, base_date, heads):
-                    key = (event.source.code, event.target.code if event.target else None,
+                    key = (event.source.code or event.source.text,
+                           event.target.code if event.target else None,
                            event.cameo, cand.predicate.i)  # fmt: skip
                     if key not in seen:
                         seen.add(key)
@@ -354,7 +365,7 @@ class EventCoder:
                 cameo = intended or cameo
                 modality = stated if modality in ("intended", "hypothetical") else modality
             # else "wants to condemn": CAMEO has no intent code for it; it stays intended
-        finder = _ActorFinder(at)
+        finder = _ActorFinder(at, self.cues)
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)
         if not sources and cand.entry.cameo.startswith("14"):
@@ -395,23 +406,43 @@ class EventCoder:
             modality = "reported"  # someone else's action, in the speaker's words
         targets = forced_targets if forced_targets is not None else finder.target(cand)
         if not sources:
+            # never drop an event for want of a code: the subject's own words, and the country
+            # of the place where it happened when the clause names one
+            sources = _ActorFinder(at, self.cues, lenient=True).source(cand)
+        if not sources and _agentless_passive(cand.predicate):
+            # "six soldiers were killed in Kandahar": by someone the text does not name; but an
+            # arrest, an expulsion or a ban is the state's act, the authorities of the place
+            # where it happened ("a journalist was arrested in Iran")
+            state = cameo[:2] in _STATE_ACTS and finder._place_target(cand.predicate, authority=True)
+            sources = state or [UNKNOWN]
+        if not sources:
             return
+        sources = [s if s.code else _placed_actor(s, finder, cand) for s in sources]
         date = self._date(cand, sent, base_date, future=verdict.future or verdict.planned)
         sentence = sent.text.rstrip()  # a sentence span keeps the blank line after it
         evidence = Evidence(
             sentence, sent.start_char, sent.start_char + len(sentence), cand.trigger_text
         )
         domestic = None if targets else finder.object_phrase(cand)
+        # whom it was aimed at, when no dictionary knows them: "arrested a student", "met
+        # rebel leaders" (kept with their words and no code)
+        loose_finder = _ActorFinder(at, self.cues, lenient=True)
+        loose = [] if targets or forced_targets is not None else loose_finder.target(cand)
+        about_protest = self._about_protest(cand)
         says = any(c.dep_ == "ccomp" for c in cand.trigger.children)  # "protested that …"
         if says and code.code in _STREET_PROTEST and cand.trigger.lemma_.lower() == "demonstrate":
             return  # "Russia demonstrated that it could strike": it showed, it did not protest
         if says and not targets and code.code in _STREET_PROTEST:
             targets = finder._complement_target(cand.predicate)  # "… that Croatia was failing"
         for source in sources:
-            if not source.code or (code.code[:3] in _VISITS and source.sector in _ARMED):
+            if code.code[:3] in _VISITS and source.sector in _ARMED:
                 continue  # troops arriving somewhere are no diplomatic visit
-            # unknown targets and the source itself are no target ("X and Y agreed" stays one-sided)
+            # unknown targets and the source itself are no target
             kept = [t for t in targets if t.code and t.code != source.code]
+            if not kept and not targets and code.code[:2] in _JOINT:
+                # "Kenya and Uganda signed a treaty", "the two leaders met": a joint act is
+                # one event each way (the ICEWS and Phoenix convention)
+                kept = [o for o in sources if o.code and o.code != source.code]
             if not kept and targets and forced_targets is None:
                 # "Chile opened its border to allow deliveries to Bolivia": the object only
                 # names the source's own things; look further for whom the act concerns
@@ -425,6 +456,8 @@ class EventCoder:
                     if t.country and t.country != source.country
                 ]
                 kept = foreign or kept
+            if not kept and loose:
+                kept = [t for t in loose if t.text != source.text]
             if domestic is not None and source.country and source.code != source.country:
                 # an unnamed domestic group ("Turkish police dispersed the demonstrators"): by
                 # the CAMEO convention it belongs to the source's country
@@ -453,14 +486,31 @@ class EventCoder:
                 # protest, or one that says something, is a complaint
                 this = self.ontology.find(_COMPLAINT) or code  # type: ignore[attr-defined]
             for target in kept or [None]:
+                if target is None and not source.code and this.code[:2] == "04":
+                    continue  # "officials met on Monday": nobody the reader can place
+                # where it happened makes no act political ("a man shot his neighbour in Ohio")
+                placed = finder.is_place(target) or loose_finder.is_place(target)
+                aimed = None if placed and not this.code.startswith(_PLACE_IS_TARGET) else target
+                if not self.political.event(source, aimed, this.code, protest=about_protest):
+                    continue  # no political actor takes part: a crime, a fire, a match
                 yield Event(
                     article_id=article_id, sentence=n, date=date, source=source, target=target,
                     cameo=this.code, cameo_name=this.name, plover=this.plover,
                     plover_mode=this.plover_mode, goldstein=this.goldstein,
                     quad_class=this.quad_class, evidence=evidence, rule=rule,
                     negated=negated, modality=modality, speaker=speaker,
-                    confidence=0.9 if isinstance(cand.entry, VerbEntry) else 0.8,
+                    confidence=(0.9 if isinstance(cand.entry, VerbEntry) else 0.8)
+                    if source.code else 0.5,
                 )  # fmt: skip
+
+    def _about_protest(self, cand: Candidate) -> bool:
+        """The act concerns a protest: its object (or its complement's) is a noun the lexicon
+        codes as a protest ("called off their strike", "threatened a walkout")."""
+        pred = cand.predicate
+        objs = [cand.trigger, _child(pred, "dobj"), *(
+            _child(c, "dobj") for c in pred.children if c.dep_ == "xcomp")]  # fmt: skip
+        objs += [_child(c, "pobj") for c in pred.children if c.dep_ == "prep"]
+        return any(o is not None and o.lemma_.lower() in self.protest_nouns for o in objs)
 
     def _speaker(
         self, trigger: Token, speech: Token | None, quotes: list[Quote], finder: _ActorFinder
@@ -491,6 +541,33 @@ class EventCoder:
             if span is not None and any(t.i in clause for t in span):
                 return d.date
         return base_date
+
+
+UNKNOWN = Actor("", None, None, None, None)  # the source of an agentless passive
+# CAMEO roots only a state does (16 reduce relations, sanction; 17 coerce: arrest, expel, ban):
+# done without a named agent, they are the authorities' of the place where they happen
+_STATE_ACTS = ("16", "17")
+# CAMEO roots of acts two parties do together: intents and agreements (03), meetings (04),
+# diplomatic and material cooperation (05, 06), mutual concessions such as a truce (08), fighting (19)
+_JOINT = ("03", "04", "05", "06", "08", "19")
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """ "were killed", "was arrested in Lebanon": a passive with no "by" agent."""
+    passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
+    return passive and _child(verb, "agent") is None
+
+
+def _placed_actor(actor: Actor, finder: _ActorFinder, cand: Candidate) -> Actor:
+    """An actor without a code takes the country of the place the clause names ("police
+    arrested 40 students in Nairobi" → KENCOP); with no sector it keeps no code."""
+    places = finder._place_target(cand.predicate)
+    countries = {a.country for a in places if a.country}
+    if len(countries) != 1:
+        return actor
+    country = countries.pop()
+    code = country + actor.sector if actor.sector else None
+    return Actor(actor.text, code, country, actor.sector, actor.name)
 
 
 def _xcomp_chain(verb: Token) -> list[Token]:
@@ -610,10 +687,21 @@ def _child(token: Token, dep: str) -> Token | None:
 
 
 class _ActorFinder:
-    """Reads actors off the parse, through the mentions index ``at`` (token → mentions)."""
+    """Reads actors off the parse, through the mentions index ``at`` (token → mentions).
 
-    def __init__(self, at: dict[int, list[Mention]]) -> None:
+    ``lenient``: a phrase no dictionary resolved still stands for an actor if it names someone
+    who can act (a sector word without a country, a name NER found, a noun of ``agent`` in
+    cues.tsv, a personal pronoun): the actor has the phrase's words and no code.
+    """
+
+    def __init__(self, at: dict[int, list[Mention]], cues: Cues, *, lenient: bool = False) -> None:
         self.at = at
+        self.agents = cues
+        self.lenient = lenient
+        self.places: list[Actor] = []  # actors made from where something happened
+
+    def is_place(self, actor: Actor | None) -> bool:
+        return actor is not None and any(actor is p for p in self.places)
 
     def actors_in(self, token: Token | None) -> list[Actor]:
         """The actors a noun phrase stands for: its own mention, else the nearest ones inside."""
@@ -664,6 +752,8 @@ class _ActorFinder:
                 seen.add(child.i)
                 frontier.append((child, cost + step))
             frontier.sort(key=lambda x: x[1])
+        if not best and self.lenient:
+            return self._unresolved(token)
         out: list[Actor] = []
         for m in best:
             if m.actor not in out:
@@ -673,6 +763,31 @@ class _ActorFinder:
         return [a for a in out if not any(
             b.code and a.code and b.code != a.code and b.code.startswith(a.code) and b.country == a.country
             for b in out)]  # fmt: skip
+
+    def _unresolved(self, token: Token) -> list[Actor]:
+        """The actor a phrase no dictionary resolved stands for, with no code: its mention
+        without a code ("police", a name NER found), else its own words when it names someone
+        who can act ("a spokesman", "the group", "they"); else nothing ("the report")."""
+        if token.dep_ == "conj" or token.tag_ in ("WP", "WDT"):
+            return []
+        near = (token.i, *(c.i for c in token.children if c.dep_ in ("compound", "amod", "appos")))
+        own = [m for i in near for m in self.at.get(i, ()) if m.start <= i < m.end or m.head == i]
+        if own:
+            m = own[0]
+            return [Actor(m.actor.text, None, None, m.actor.sector, m.actor.name)]
+        lemma = token.lemma_.lower()
+        if token.tag_ == "PRP":
+            if token.lower_ in ("he", "she", "they"):
+                return [Actor(token.text, None, None, None, None)]
+            return []
+        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
+            if token.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL"):
+                return []
+            return [Actor(_phrase(token), None, None, None, None)]
+        if token.pos_ == "NOUN" and self.agents.has("agent", lemma):
+            sector = self.agents.value("agent", lemma)
+            return [Actor(_phrase(token), None, None, None if sector in (None, "-") else sector, None)]
+        return []
 
     def subject(self, verb: Token, depth: int = 0) -> list[Actor]:
         """The actors doing ``verb``: subject, passive agent, or the controller of a bare verb."""
@@ -694,11 +809,9 @@ class _ActorFinder:
             agent = _child(verb, "agent")
             if agent is not None:
                 return self.actors_in(_child(agent, "pobj"))
-            # no agent: whoever holds authority where it happened ("was arrested in Lebanon");
-            # not for an infinitive ("a call for troops to be deployed in X")
-            if any(c.tag_ == "TO" for c in verb.children):
-                return []
-            return self._place_target(verb)
+            # no agent: nobody named did it; the place where it happened is no source ("six
+            # soldiers were killed in Kandahar" was not done by Afghanistan)
+            return []
         return self._controller(verb, depth)
 
     def takes_speaker(self, verb: Token, depth: int = 0) -> bool:
@@ -829,13 +942,19 @@ class _ActorFinder:
             found = self.actors_in(obj)
             if found:
                 return found
-        # where a meeting or a talk takes place is no party to it ("met in Geneva" is not
-        # aimed at Switzerland); a visit's place is its host ("arrived in Amman" → JOR)
-        meeting = entry.cameo.startswith("04") and entry.cameo not in _VISITS
+        # where something happens is no party to it ("met in Geneva" is not aimed at
+        # Switzerland, "arrested 40 students in Nairobi" not at Kenya); but a visit's place is
+        # its host ("arrived in Amman" → JOR), and a curfew's its people ("imposed a curfew in
+        # Cizre" → TUR)
+        # Attacks on a place are on its country ("fired at targets in Jericho" → PSE), but not
+        # when they name whom they hit ("a man was shot in Lanarkshire")
+        placed = entry.cameo.startswith(_PLACE_IS_TARGET) or (
+            entry.cameo[:2] in _VIOLENCE and (obj is None or not self._unresolved(obj))
+        )
         return (
             self._prep_object(holders, _DEFAULT_TARGET_PREPS)
             or self._complement_target(pred)
-            or ([] if meeting else self._place_target(pred))
+            or (self._place_target(pred) if placed else [])
             or self._circumstance_target(pred)
         )
 
@@ -864,10 +983,12 @@ class _ActorFinder:
                 found = [a for a in self.actors_in(pobj) if a.country]
                 if found:
                     sector = "GOV" if authority else None
-                    return [
+                    made = [
                         Actor(a.text, a.country + (sector or ""), a.country, sector, None)
                         for a in found
                     ]
+                    self.places += made
+                    return made
         return []
 
     def _complement_target(self, pred: Token) -> list[Actor]:

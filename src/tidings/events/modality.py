@@ -29,7 +29,7 @@ from tidings.errors import ResourceError
 CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 KINDS = (
     "speech", "allege", "intend", "modal", "condition", "negation", "refuse", "pronoun",
-    "anaphor", "group", "willing", "former", "deontic", "minority", "proposal", "appeal",
+    "anaphor", "group", "willing", "former", "deontic", "minority", "proposal", "appeal", "agent",
 )  # fmt: skip
 
 # Dependency labels through which an embedded predicate inherits the modality of its head.
