@@ -222,7 +222,8 @@ def test_verb_cells_are_well_formed() -> None:
         if c["prep"] != "-" and not re.fullmatch(r"[a-z]+", c["prep"]):
             problems.append(f"{r.where}: prep must be one lowercase word or -")
         if c["object"] != "-" and not all(
-            WORD.fullmatch(w) or w.startswith("@") and w[1:] in CLASSES or w == "@infinitive"
+            WORD.fullmatch(w) or w.startswith("@") and w[1:] in CLASSES
+            or w in ("@infinitive", "@actor")
             for w in c["object"].split("|")
         ):
             problems.append(f"{r.where}: object must be |-separated lowercase lemmas, @classes or -")
@@ -244,14 +245,19 @@ def test_noun_cells_are_well_formed() -> None:
 
 
 def test_no_verb_key_has_two_codes() -> None:
-    """(lemma, prep, one object lemma) decides the code: it may not point at two codes."""
-    codes: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    """(lemma, prep, one object lemma) decides the code: it may not point at two codes.  A
+    lemma a row lists itself may also come from another row's @class: the listing row wins
+    (the lexicon sorts class rows after it), so only lemmas listed twice, or reached through
+    classes twice, conflict."""
+    codes: dict[tuple[str, ...], set[str]] = defaultdict(set)
     rows_by_key: Counter[tuple[str, str, str]] = Counter()
     for r in VERBS:
         c = r.cells
         rows_by_key[(c["lemma"], c["prep"], c["object"])] += 1
+        listed = [w for w in c["object"].split("|") if not w.startswith("@")]
         for obj in words(c["object"]) or ["-"]:
-            codes[(c["lemma"], c["prep"], obj)].add(c["cameo"])
+            tier = "listed" if obj in listed or c["object"] == "-" else "class"
+            codes[(c["lemma"], c["prep"], obj, tier)].add(c["cameo"])
     conflicts = {key: sorted(v) for key, v in codes.items() if len(v) > 1}
     assert not conflicts, f"conflicting codes: {conflicts}"
     duplicates = [key for key, n in rows_by_key.items() if n > 1]

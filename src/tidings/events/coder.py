@@ -48,6 +48,7 @@ from tidings.events.lexicon import (
     load_code_map,
     mapped_code,
 )  # fmt: skip
+from tidings.events.confidence import clause_kind, score
 from tidings.events.frames import load_political
 from tidings.events.modality import Cues, assess, governor, load_cues
 from tidings.extensions import Mention, register_extensions
@@ -96,6 +97,9 @@ _LIGHT_NOUNS = (
     "campaign",
     "operation",
 )
+# craft whose owner acts through them ("a Turkish air force jet shot down a drone")
+_VESSELS = frozenset({"ship", "vessel", "boat", "warship", "frigate", "destroyer", "carrier",
+                      "gunboat", "plane", "aircraft", "warplane", "bomber", "helicopter", "gunship"})  # fmt: skip
 _COUNT_NOUNS = (
     "dozens",
     "hundreds",
@@ -134,6 +138,10 @@ class EventCoder:
         self.refusals = load_code_map(REFUSAL_FILE)
         self.political = load_political()
         self.measures = frozenset(cues.words.get("measure", {}))
+        # nouns whose owner did what they name: documents ("the government's plan calls for")
+        # and the lexicon's event nouns ("US missile strikes killed")
+        self.owned = (frozenset(cues.words.get("document", {})) | frozenset(lexicon.nouns)
+                      | lexicon.classes.get("arms", frozenset()) | _VESSELS)  # fmt: skip
         self.protest_nouns = frozenset(
             lemma for lemma, entries in lexicon.nouns.items()
             if any(e.cameo.startswith("14") for e in entries)
@@ -150,6 +158,9 @@ class EventCoder:
     def candidates(self, sent: Span) -> Iterable[Candidate]:
         fired: set[int] = set()
         nouns: list[Token] = []
+        # tokens inside an actor mention: what the built-in @actor class matches
+        self._covered = {i for m in sent.doc._.actors or () if m.start < sent.end and m.end > sent.start
+                         for i in range(m.start, m.end)}  # fmt: skip
         for token in sent:
             lemma = token.lemma_.lower()
             # participles used as adjectives ("the visiting king", "armed men") describe, they
@@ -188,6 +199,26 @@ class EventCoder:
             found = self._match_noun(token, fired)
             if found is not None:
                 yield found
+
+    def _fits(self, obj: Token, lemmas: frozenset[str]) -> bool:
+        """The object is one the row allows: a listed lemma (through quantities and parts),
+        or, for ``@actor``, someone: an actor mention, a noun of ``agent``, a person's name, a
+        pronoun, a number of people ("killed 30")."""
+        if _object_fits(obj, lemmas, self.measures):
+            return True
+        return "@actor" in lemmas and self._actorish(obj)
+
+    def _actorish(self, token: Token) -> bool:
+        near = [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "appos", "poss", "conj", "nummod"))]
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and _child(of, "pobj") is not None:
+            near.append(_child(of, "pobj"))  # "members of the opposition", "dozens of soldiers"
+        for t in near:
+            if t.i in self._covered or self.cues.has("agent", t.lemma_.lower()):
+                return True
+        if token.tag_ in ("PRP", "NNP", "NNPS") and token.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+            return True
+        return token.like_num or token.pos_ == "NUM"
 
     def _statement(self, verb: Token, entry: VerbEntry | NounEntry) -> bool:
         """A verb whose default row codes an act, said of a clause, states something instead
@@ -236,6 +267,11 @@ class EventCoder:
         dobj = _child(verb, "dobj") or _child(verb, "nsubjpass")
         if dobj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             dobj = verb.head  # "a statement released by his office": the noun is the object
+        if dobj is not None and dobj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            dobj = verb.head  # "civilians who were shot by troops": the noun is the object
+        if dobj is None:
+            # "killing and capturing dozens of soldiers": conjoined verbs share the object
+            dobj = next((o for c in verb.conjuncts if c.i > verb.i for o in [_child(c, "dobj")] if o), None)
         # "pledged to send troops", "refused to hold talks": the infinitive's own object, tried
         # only when no row names the infinitive itself (so "pledged to withdraw its troops" is
         # a pledge to withdraw, not one of troops)
@@ -265,10 +301,8 @@ class EventCoder:
                 if "@infinitive" in entry.objects and _infinitive_of_another(verb):
                     text = verb.text if entry.prep is None else f"{verb.text} {preps[entry.prep].text}"
                     return Candidate(verb, verb, entry, text)
-                if not any(o is not None and _object_fits(o, entry.objects, self.measures) for o in objs):
-                    if deferred is None and any(
-                        _object_fits(o, entry.objects, self.measures) for o in inner_objs
-                    ):
+                if not any(o is not None and self._fits(o, entry.objects) for o in objs):
+                    if deferred is None and any(self._fits(o, entry.objects) for o in inner_objs):
                         text = (
                             verb.text
                             if entry.prep is None
@@ -397,7 +431,8 @@ class EventCoder:
                 cameo = intended or cameo
                 modality = stated if modality in ("intended", "hypothetical") else modality
             # else "wants to condemn": CAMEO has no intent code for it; it stays intended
-        finder = _ActorFinder(at, self.cues)
+        finder = _ActorFinder(at, self.cues, owned=self.owned)
+        kinds = finder.kinds
         speaker = self._speaker(cand.trigger, verdict.speech, quotes, finder)
         sources = finder.source(cand)
         if not sources and cand.entry.cameo.startswith("14"):
@@ -427,6 +462,7 @@ class EventCoder:
             return
         if not sources and speaker is not None and finder.takes_speaker(cand.predicate):
             sources = [speaker]
+            kinds[id(speaker)] = "speaker"
             if modality == "reported":
                 modality = "asserted"  # the speaker performs it by saying it ("We call for…")
         if (
@@ -440,16 +476,19 @@ class EventCoder:
         if not sources:
             # never drop an event for want of a code: the subject's own words, and the country
             # of the place where it happened when the clause names one
-            sources = _ActorFinder(at, self.cues, lenient=True).source(cand)
+            sources = _ActorFinder(at, self.cues, lenient=True, kinds=kinds, owned=self.owned).source(cand)
         if not sources and _agentless_passive(cand.predicate):
             # "six soldiers were killed in Kandahar": by someone the text does not name; but an
             # arrest, an expulsion or a ban is the state's act, the authorities of the place
             # where it happened ("a journalist was arrested in Iran")
             state = cameo[:2] in _STATE_ACTS and finder._place_target(cand.predicate, authority=True)
             sources = state or [UNKNOWN]
+            kinds[id(UNKNOWN)] = "unknown"
         if not sources:
             return
         sources = [s if s.code else _placed_actor(s, finder, cand) for s in sources]
+        for s in sources:
+            kinds.setdefault(id(s), "context" if s.code else "text")
         date = self._date(cand, sent, base_date, future=verdict.future or verdict.planned)
         sentence = sent.text.rstrip()  # a sentence span keeps the blank line after it
         evidence = Evidence(
@@ -458,9 +497,11 @@ class EventCoder:
         domestic = None if targets else finder.object_phrase(cand)
         # whom it was aimed at, when no dictionary knows them: "arrested a student", "met
         # rebel leaders" (kept with their words and no code)
-        loose_finder = _ActorFinder(at, self.cues, lenient=True)
+        loose_finder = _ActorFinder(at, self.cues, lenient=True, kinds=kinds, owned=self.owned)
         loose = [] if targets or forced_targets is not None else loose_finder.target(cand)
         about_protest = self._about_protest(cand)
+        clause = clause_kind(cand.predicate, verdict.speech)
+        rule_kind = _rule_kind(cand.entry, rule)
         says = any(c.dep_ == "ccomp" for c in cand.trigger.children)  # "protested that …"
         if says and code.code in _STREET_PROTEST and cand.trigger.lemma_.lower() == "demonstrate":
             return  # "Russia demonstrated that it could strike": it showed, it did not protest
@@ -494,11 +535,11 @@ class EventCoder:
                 # an unnamed domestic group ("Turkish police dispersed the demonstrators"): by
                 # the CAMEO convention it belongs to the source's country
                 sector = domestic.actor.sector
-                kept = [
+                kept = finder._mark([
                     Actor(
                         domestic.actor.text, source.country + sector, source.country, sector, None
                     )
-                ]
+                ], "context")  # fmt: skip
             if (
                 not kept
                 and not targets
@@ -509,9 +550,9 @@ class EventCoder:
                 # "Indonesian students staged demonstrations": a protest that names no target
                 # and no place is aimed at the protesters' own rulers (as "in Serbia" is; a
                 # place the dictionaries do not know may lie in another country)
-                kept = [
+                kept = finder._mark([
                     Actor("its government", source.country + "GOV", source.country, "GOV", None)
-                ]
+                ], "context")  # fmt: skip
             this = code
             if code.code in _STREET_PROTEST and (source.sector in _OFFICIAL or says):
                 # "Beijing protested …", "Amnesty protested that …": a government's or an IGO's
@@ -533,8 +574,8 @@ class EventCoder:
                     plover_mode=this.plover_mode, goldstein=this.goldstein,
                     quad_class=this.quad_class, evidence=evidence, rule=rule,
                     negated=negated, modality=modality, speaker=speaker,
-                    confidence=(0.9 if isinstance(cand.entry, VerbEntry) else 0.8)
-                    if source.code else 0.5,
+                    confidence=score(rule=rule_kind, clause=clause, source=finder.kind(source),
+                                     target=finder.kind(target), modality=modality),
                 )  # fmt: skip
 
     def _about_protest(self, cand: Candidate) -> bool:
@@ -578,6 +619,15 @@ class EventCoder:
 
 
 UNKNOWN = Actor("", None, None, None, None)  # the source of an agentless passive
+
+
+def _rule_kind(entry: VerbEntry | NounEntry, rule: str) -> str:
+    """What kind of rule coded an event (confidence.RULE)."""
+    if rule.startswith("cues.tsv") or "(must" in rule:
+        return "cue"
+    if isinstance(entry, NounEntry):
+        return "noun"
+    return "specific" if entry.objects or entry.prep else "default"
 # CAMEO roots only a state does (16 reduce relations, sanction; 17 coerce: arrest, expel, ban):
 # done without a named agent, they are the authorities' of the place where they happen
 _STATE_ACTS = ("16", "17")
@@ -742,11 +792,25 @@ class _ActorFinder:
     cues.tsv, a personal pronoun): the actor has the phrase's words and no code.
     """
 
-    def __init__(self, at: dict[int, list[Mention]], cues: Cues, *, lenient: bool = False) -> None:
+    def __init__(
+        self, at: dict[int, list[Mention]], cues: Cues, *, lenient: bool = False,
+        kinds: dict[int, str] | None = None, owned: frozenset[str] = frozenset(),
+    ) -> None:  # fmt: skip
         self.at = at
+        self.owned = owned  # nouns whose owner is their doer: documents and event nouns
         self.agents = cues
         self.lenient = lenient
         self.places: list[Actor] = []  # actors made from where something happened
+        # how each actor handed out was found (confidence.ACTOR), by the actor's id
+        self.kinds: dict[int, str] = {} if kinds is None else kinds
+
+    def kind(self, actor: Actor | None) -> str:
+        return "none" if actor is None else self.kinds.get(id(actor), "dictionary")
+
+    def _mark(self, actors: list[Actor], kind: str) -> list[Actor]:
+        for a in actors:
+            self.kinds.setdefault(id(a), kind)
+        return actors
 
     def is_place(self, actor: Actor | None) -> bool:
         return actor is not None and any(actor is p for p in self.places)
@@ -801,11 +865,12 @@ class _ActorFinder:
                 frontier.append((child, cost + step))
             frontier.sort(key=lambda x: x[1])
         if not best and self.lenient:
-            return self._unresolved(token)
+            return self._mark(self._unresolved(token), "text")
         out: list[Actor] = []
         for m in best:
             if m.actor not in out:
                 out.append(m.actor)
+                self.kinds.setdefault(id(m.actor), "coref" if m.how.startswith("coref") else "dictionary")
         # "a Serbian army jet": the country word and the sector word name one actor (SRBMIL),
         # not two
         return [a for a in out if not any(
@@ -837,12 +902,33 @@ class _ActorFinder:
             return [Actor(_phrase(token), None, None, None if sector in (None, "-") else sector, None)]
         return []
 
+    def _attribute_only(self, token: Token) -> bool:
+        """A subject naming one thing that merely belongs somewhere ("the Guatemalan
+        constitution", "China's largest meat processor", "the Afghan airline"): its country is
+        an attribute, not who acted (a plural names people or vessels of the country).  Someone who can act (a sector word, a name, a noun of
+        ``agent``), a quantity of them ("hundreds of protesters") or a document or act whose
+        owner acted ("the government's plan", "US missile strikes") lets the owner through."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or self.at.get(token.i):
+            return False  # "Belgian dockers", "Chinese ships": people (and vessels) of a country
+        lemma = token.lemma_.lower()
+        if lemma in self.owned or token.lower_ in _COUNT_NOUNS or lemma in _LIGHT_NOUNS:
+            return False
+        if self.agents.has("agent", lemma) or self.agents.has("measure", lemma):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return False
+        # "Arab intellectuals and activists": any conjunct who can act will do
+        return not any(self.at.get(c.i) or self.agents.has("agent", c.lemma_.lower())
+                       for c in token.conjuncts)  # fmt: skip
+
     def subject(self, verb: Token, depth: int = 0) -> list[Actor]:
         """The actors doing ``verb``: subject, passive agent, or the controller of a bare verb."""
         if depth > 6:
             return []
         for c in verb.children:
             if c.dep_ in _SUBJECTS:
+                if self._attribute_only(c):
+                    return []
                 found = self.actors_in(c)
                 if (
                     found
@@ -1036,7 +1122,7 @@ class _ActorFinder:
                         for a in found
                     ]
                     self.places += made
-                    return made
+                    return self._mark(made, "context")
         return []
 
     def _complement_target(self, pred: Token) -> list[Actor]:

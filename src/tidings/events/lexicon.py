@@ -46,6 +46,7 @@ class VerbEntry:
     target: str | None  # None: the coder's default order; "none": no target
     example: str
     rule: str
+    broad: bool = False  # the object cell names a class: a row listing the lemma itself wins
 
     @property
     def specificity(self) -> int:
@@ -72,6 +73,7 @@ class Lexicon:
     nouns: dict[str, list[NounEntry]] = field(default_factory=dict)
     version: str = ""
     files: tuple[str, ...] = ()
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)  # classes.tsv
 
     @classmethod
     def load(
@@ -83,6 +85,7 @@ class Lexicon:
         lex = cls()
         digest = hashlib.sha1()
         classes = load_classes(CLASSES_FILE, digest)
+        lex.classes = classes
         for path in verb_files:
             for entry in _read_verbs(path, digest, classes):
                 lex.verbs.setdefault(entry.lemma, []).append(entry)
@@ -90,8 +93,9 @@ class Lexicon:
             for entry in _read_nouns(path, digest):
                 lex.nouns.setdefault(entry.lemma, []).append(entry)
         for entries in lex.verbs.values():
-            # most specific first, so the first entry whose conditions hold is the best one
-            entries.sort(key=lambda e: -e.specificity)
+            # most specific first, so the first entry whose conditions hold is the best one; at
+            # equal specificity a row that lists the object lemma beats one naming a class
+            entries.sort(key=lambda e: (-e.specificity, e.broad))
         lex.version = digest.hexdigest()[:12]
         lex.files = tuple(str(p) for p in (*verb_files, *noun_files))
         return lex
@@ -167,7 +171,9 @@ CLASSES_FILE = DATA / "classes.tsv"
 # Classes the coder recognises on the parse: "@infinitive" is a to-infinitive complement with
 # its own doer, the verb's object ("asked Britain to return the artefacts") or, for a passive,
 # its subject ("was asked to resign") — not the subject's own plan ("asked not to be named").
-BUILT_IN_CLASSES = frozenset({"@infinitive"})
+# "@actor" is someone: an actor mention, a noun of someone who can act, a name, a pronoun, a
+# number of people ("killed 30") — not a thing ("hit a roadblock", "met the deadline").
+BUILT_IN_CLASSES = frozenset({"@infinitive", "@actor"})
 
 
 def load_classes(path: str | Path = CLASSES_FILE, digest: hashlib._Hash | None = None) -> dict[str, frozenset[str]]:
@@ -208,6 +214,7 @@ def _read_verbs(
             lemma=lemma.lower(),
             prep=None if prep in ("", "-") else prep.lower(),
             objects=_lemmas(obj, classes, where),
+            broad="@" in obj,
             target=target_value,
             example=example,
             rule=f"{path.name}:{number} {lemma.lower()}",
