@@ -115,7 +115,7 @@ def main() -> int:
                 hit = any(matches(m, e) for e in events)
                 c["must_hit"] += hit
                 if not hit and args.errors and split == "tune":
-                    s = g["text"][m["start"]:m["end"]]
+                    s = g["text"][m["start"] : m["end"]]
                     print(f"MISSED {g['id']} {m['plover']} {m.get('source')}->{m.get('target')}"
                           f"  ({m.get('note', '')})\n    {s[:240]}")  # fmt: skip
             for e in events:

@@ -93,7 +93,9 @@ def _still_there(row: dict, events: list[dict]) -> bool:
 def report(path: Path, recode: bool) -> None:
     rows = _load(path)
     right = sum(r["verdict"] == "right" for r in rows)
-    print(f"{path.name}: {len(rows)} events judged by hand, {right} right ({right / len(rows):.0%})")
+    print(
+        f"{path.name}: {len(rows)} events judged by hand, {right} right ({right / len(rows):.0%})"
+    )
     bands: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for r in rows:
         b = bands[_band(r.get("confidence"))]
@@ -104,7 +106,9 @@ def report(path: Path, recode: bool) -> None:
         ok, n = bands[name]
         print(f"  {name:<13} {ok:>3} / {n:<3} = {ok / n:.2f}")
     reasons = Counter(w for r in rows if r["verdict"] == "wrong" for w in r.get("wrong") or ["?"])
-    print("why the wrong ones are wrong: " + ", ".join(f"{k} {v}" for k, v in reasons.most_common()))
+    print(
+        "why the wrong ones are wrong: " + ", ".join(f"{k} {v}" for k, v in reasons.most_common())
+    )
     if recode:
         if not CORPUS.is_file():
             print(f"--recode skipped: {CORPUS} is not present")

@@ -36,7 +36,9 @@ def _code_part(args: tuple[str, int, int]) -> list[dict]:
         for n, line in enumerate(fh):
             if n % parts == part:
                 d = json.loads(line)
-                articles.append(Article(id=str(d["id"]), text=d["text"], date=d.get("date"), language="en"))
+                articles.append(
+                    Article(id=str(d["id"]), text=d["text"], date=d.get("date"), language="en")
+                )
     out = []
     for result in pipe.code(articles):
         out += [e.to_dict() for e in result.events]

@@ -181,7 +181,14 @@ def named(plover: str, text: str, name: str | None = None) -> Event:
     [
         # YIELD is CONCEDE or RETREAT; a shared content word is the same source
         ([[named("RETREAT", "rebels of the army")], [named("ACCUSE", "the officials")]], 1.0, 1.0),
-        ([[named("CONCEDE", "the government")], [named("ACCUSE", "Nairobi", "Kenyan Government")]], 1.0, 0.5),
+        (
+            [
+                [named("CONCEDE", "the government")],
+                [named("ACCUSE", "Nairobi", "Kenyan Government")],
+            ],
+            1.0,
+            0.5,
+        ),
         # function words alone do not match ("the"), and another type is no hit
         ([[named("RETREAT", "the")], [named("REJECT", "Kenyan officials")]], 0.5, 0.0),
     ],

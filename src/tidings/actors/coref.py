@@ -105,7 +105,9 @@ class _History:
                 t.i for t in top.subtree if t.i == top.i or (t.dep_ == "conj" and _conj_of(t, top))
             }
             group = [
-                o for o in self.items if o.head in members and o.actor.code and not o.how.startswith("coref")
+                o
+                for o in self.items
+                if o.head in members and o.actor.code and not o.how.startswith("coref")
             ]
             if len(group) > 1:
                 return sorted(group, key=lambda x: x.start)

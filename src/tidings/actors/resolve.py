@@ -346,7 +346,10 @@ class ActorResolver:
         if voice is not None:
             # "a spokesperson for the US military" (USAMIL), "MEND spokesman Jomo Gbomo" (MEND,
             # whose sector nobody listed): a spokesman is of the body spoken for
-            body = next((p for p in group.parts if p is not voice and p.kind in ("sector", "org", "ner")), None)
+            body = next(
+                (p for p in group.parts if p is not voice and p.kind in ("sector", "org", "ner")),
+                None,
+            )
             if body is not None:
                 sector = body.sector
         if "title" in by_kind and any(

@@ -39,6 +39,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tidings.dates import find_dates
+from tidings.events.confidence import clause_kind, score
+from tidings.events.frames import load_political
+from tidings.events.history import historical, reference_year
 from tidings.events.lexicon import (
     INTENT_FILE,
     REFUSAL_FILE,
@@ -48,8 +51,6 @@ from tidings.events.lexicon import (
     load_code_map,
     mapped_code,
 )  # fmt: skip
-from tidings.events.confidence import clause_kind, score
-from tidings.events.frames import load_political
 from tidings.events.modality import Cues, assess, governor, load_cues
 from tidings.extensions import Mention, register_extensions
 from tidings.nlp import has_finite_verb
@@ -209,14 +210,26 @@ class EventCoder:
         return "@actor" in lemmas and self._actorish(obj)
 
     def _actorish(self, token: Token) -> bool:
-        near = [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "appos", "poss", "conj", "nummod"))]
+        near = [
+            token,
+            *(
+                c
+                for c in token.children
+                if c.dep_ in ("compound", "amod", "appos", "poss", "conj", "nummod")
+            ),
+        ]
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None and _child(of, "pobj") is not None:
             near.append(_child(of, "pobj"))  # "members of the opposition", "dozens of soldiers"
         for t in near:
             if t.i in self._covered or self.cues.has("agent", t.lemma_.lower()):
                 return True
-        if token.tag_ in ("PRP", "NNP", "NNPS") and token.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+        if token.tag_ in ("PRP", "NNP", "NNPS") and token.ent_type_ not in (
+            "DATE",
+            "TIME",
+            "MONEY",
+            "PERCENT",
+        ):
             return True
         return token.like_num or token.pos_ == "NUM"
 
@@ -271,7 +284,9 @@ class EventCoder:
             dobj = verb.head  # "civilians who were shot by troops": the noun is the object
         if dobj is None:
             # "killing and capturing dozens of soldiers": conjoined verbs share the object
-            dobj = next((o for c in verb.conjuncts if c.i > verb.i for o in [_child(c, "dobj")] if o), None)
+            dobj = next(
+                (o for c in verb.conjuncts if c.i > verb.i for o in [_child(c, "dobj")] if o), None
+            )
         # "pledged to send troops", "refused to hold talks": the infinitive's own object, tried
         # only when no row names the infinitive itself (so "pledged to withdraw its troops" is
         # a pledge to withdraw, not one of troops)
@@ -299,7 +314,9 @@ class EventCoder:
                 objs += [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
                     c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children))]  # fmt: skip
                 if "@infinitive" in entry.objects and _infinitive_of_another(verb):
-                    text = verb.text if entry.prep is None else f"{verb.text} {preps[entry.prep].text}"
+                    text = (
+                        verb.text if entry.prep is None else f"{verb.text} {preps[entry.prep].text}"
+                    )
                     return Candidate(verb, verb, entry, text)
                 if not any(o is not None and self._fits(o, entry.objects) for o in objs):
                     if deferred is None and any(self._fits(o, entry.objects) for o in inner_objs):
@@ -344,6 +361,8 @@ class EventCoder:
             for i in range(m.start, m.end):
                 at[i].append(m)
         quotes: list[Quote] = list(doc._.quotes or [])
+        year = reference_year(doc, base_date)
+        told: set[tuple] = set()  # events already emitted in this article
         for n, sent in enumerate(doc.sents):
             if not has_finite_verb(sent):
                 continue
@@ -351,13 +370,27 @@ class EventCoder:
             cands = self._drop_bare_intentions(list(self.candidates(sent)))
             heads = frozenset(c.predicate.i for c in cands)
             for cand in cands:
+                pred = cand.predicate
+                if historical(pred, _own_clause(pred), year):
+                    continue  # "in 2000 he met …", "has threatened in the past": not today's news
                 for event in self._events(cand, n, sent, at, quotes, article_id, base_date, heads):
                     key = (event.source.code or event.source.text,
                            event.target.code if event.target else None,
                            event.cameo, cand.predicate.i)  # fmt: skip
-                    if key not in seen:
-                        seen.add(key)
-                        yield event
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    # the headline and the lead, a quote and its paraphrase: one event, told
+                    # once per article
+                    # once per article (between two named parties: without a target, two
+                    # statements alike are more often two statements)
+                    if event.source.code and event.target is not None and event.target.code:
+                        again = (event.source.code, event.target.code, event.cameo,
+                                 event.negated, event.modality, event.date)  # fmt: skip
+                        if again in told:
+                            continue
+                        told.add(again)
+                    yield event
 
     def _drop_bare_intentions(self, cands: list[Candidate]) -> list[Candidate]:
         """ "Iran vowed to attack Israel", "Iraq sought to improve relations": a verb of stated
@@ -476,12 +509,16 @@ class EventCoder:
         if not sources:
             # never drop an event for want of a code: the subject's own words, and the country
             # of the place where it happened when the clause names one
-            sources = _ActorFinder(at, self.cues, lenient=True, kinds=kinds, owned=self.owned).source(cand)
+            sources = _ActorFinder(
+                at, self.cues, lenient=True, kinds=kinds, owned=self.owned
+            ).source(cand)
         if not sources and _agentless_passive(cand.predicate):
             # "six soldiers were killed in Kandahar": by someone the text does not name; but an
             # arrest, an expulsion or a ban is the state's act, the authorities of the place
             # where it happened ("a journalist was arrested in Iran")
-            state = cameo[:2] in _STATE_ACTS and finder._place_target(cand.predicate, authority=True)
+            state = cameo[:2] in _STATE_ACTS and finder._place_target(
+                cand.predicate, authority=True
+            )
             sources = state or [UNKNOWN]
             kinds[id(UNKNOWN)] = "unknown"
         if not sources:
@@ -628,6 +665,8 @@ def _rule_kind(entry: VerbEntry | NounEntry, rule: str) -> str:
     if isinstance(entry, NounEntry):
         return "noun"
     return "specific" if entry.objects or entry.prep else "default"
+
+
 # CAMEO roots only a state does (16 reduce relations, sanction; 17 coerce: arrest, expel, ban):
 # done without a named agent, they are the authorities' of the place where they happen
 _STATE_ACTS = ("16", "17")
@@ -716,6 +755,19 @@ def _condition(pred: Token, cues: Cues) -> bool:
     )  # fmt: skip
 
 
+def _own_clause(pred: Token) -> list[Token]:
+    """The words of the predicate's clause with its infinitives, without the clauses it embeds
+    or is joined to ("threatened to use them in the past": all of it)."""
+    out, stack = [pred], list(pred.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
+
+
 def _inside_other_clause(token: Token, pred: Token) -> bool:
     """True when ``token`` belongs to a clause embedded under ``pred`` (its own date)."""
     while token.i != pred.i and token.head.i != token.i:
@@ -757,7 +809,9 @@ def _infinitive_of_another(verb: Token) -> bool:
     )  # fmt: skip
 
 
-def _object_fits(obj: Token, lemmas: frozenset[str], measures: frozenset[str] = frozenset()) -> bool:
+def _object_fits(
+    obj: Token, lemmas: frozenset[str], measures: frozenset[str] = frozenset()
+) -> bool:
     """The object's lemma is listed, or — for a partitive ("the first of four systems", "some
     of the weapons", "dozens of tanks") — that of its "of" phrase."""
     if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
@@ -767,7 +821,9 @@ def _object_fits(obj: Token, lemmas: frozenset[str], measures: frozenset[str] = 
     ):  # fmt: skip
         return True  # "launched a mediation effort", "an aid package": the aid
     partitive = (
-        obj.pos_ in ("ADJ", "NUM", "PRON", "DET") or obj.like_num or obj.lower_ in _COUNT_NOUNS
+        obj.pos_ in ("ADJ", "NUM", "PRON", "DET")
+        or obj.like_num
+        or obj.lower_ in _COUNT_NOUNS
         or obj.lemma_.lower() in measures  # "700 tonnes of flour", "$5 million worth of drugs"
     )
     if not partitive:
@@ -870,7 +926,9 @@ class _ActorFinder:
         for m in best:
             if m.actor not in out:
                 out.append(m.actor)
-                self.kinds.setdefault(id(m.actor), "coref" if m.how.startswith("coref") else "dictionary")
+                self.kinds.setdefault(
+                    id(m.actor), "coref" if m.how.startswith("coref") else "dictionary"
+                )
         # "a Serbian army jet": the country word and the sector word name one actor (SRBMIL),
         # not two
         return [a for a in out if not any(
@@ -899,7 +957,9 @@ class _ActorFinder:
             return [Actor(_phrase(token), None, None, None, None)]
         if token.pos_ == "NOUN" and self.agents.has("agent", lemma):
             sector = self.agents.value("agent", lemma)
-            return [Actor(_phrase(token), None, None, None if sector in (None, "-") else sector, None)]
+            return [
+                Actor(_phrase(token), None, None, None if sector in (None, "-") else sector, None)
+            ]
         return []
 
     def _attribute_only(self, token: Token) -> bool:

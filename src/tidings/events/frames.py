@@ -91,7 +91,9 @@ def load_political(path: str | Path | None = None) -> Political:
         where = f"{path}:{number}"
         if not header:
             if cells[:3] != ["sector", "political", "cooperates"]:
-                raise ResourceError("header must be 'sector political cooperates note'", input=where)
+                raise ResourceError(
+                    "header must be 'sector political cooperates note'", input=where
+                )
             header = True
             continue
         if len(cells) < 3 or cells[1] not in _VALUES:

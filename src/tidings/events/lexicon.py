@@ -147,7 +147,9 @@ def _check_common(where: str, cameo: str, lemma: str) -> None:
         raise ResourceError("lemma is empty", input=where)
 
 
-def _lemmas(cell: str, classes: dict[str, frozenset[str]] | None = None, where: str = "") -> frozenset[str]:
+def _lemmas(
+    cell: str, classes: dict[str, frozenset[str]] | None = None, where: str = ""
+) -> frozenset[str]:
     """The lemmas of a |-separated cell; ``@name`` stands for the lemmas of a class."""
     if cell in ("", "-"):
         return frozenset()
@@ -176,7 +178,9 @@ CLASSES_FILE = DATA / "classes.tsv"
 BUILT_IN_CLASSES = frozenset({"@infinitive", "@actor"})
 
 
-def load_classes(path: str | Path = CLASSES_FILE, digest: hashlib._Hash | None = None) -> dict[str, frozenset[str]]:
+def load_classes(
+    path: str | Path = CLASSES_FILE, digest: hashlib._Hash | None = None
+) -> dict[str, frozenset[str]]:
     """Read the argument classes (``classes.tsv``: class, |-separated lemmas, note)."""
     path = Path(path)
     digest = digest if digest is not None else hashlib.sha1()
