@@ -31,11 +31,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from tidings.clean import clean_parts, detect_language, repair
+from tidings.dates import estimate_date
 from tidings.errors import InputError, TidingsError
 from tidings.read.feeds import read_feed
 from tidings.read.html import extract_page
 from tidings.read.jsonl import read_jsonl
-from tidings.read.raw import Options, Raw, date_in_head, normalize_date, valid_day
+from tidings.read.raw import (
+    Options,
+    Raw,
+    date_in_dateline,
+    date_in_head,
+    normalize_date,
+    valid_day,
+)
 from tidings.read.source import (
     DEFAULT_MAX_BYTES,
     EXTENSIONS,
@@ -192,11 +200,16 @@ def _finish(raw: Raw, src: Source, options: Options) -> Article | InputError:
         id=raw.id or article_id(source=source, url=url, text=text),
         text=text,
         title=title.strip() if title else None,
-        date=normalize_date(date) or options.date,
+        date=normalize_date(date) or date_in_dateline(text) or options.date,
         source=source,
         url=url,
     )
-    return replace(article, language=detect_language(text))
+    estimate = estimate_date(text) if article.date is None else None
+    return replace(
+        article,
+        language=detect_language(text),
+        estimated_date=estimate.date if estimate is not None else None,
+    )
 
 
 def _without_heading(text: str, title: str | None) -> str:
