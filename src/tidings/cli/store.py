@@ -473,15 +473,21 @@ def export(db: Path, fmt: str, out: Path | None, no_header: bool) -> None:
 @common_options
 @handle_errors
 def demo(paths: tuple[str, ...], db: Path) -> None:
-    """Ingest sample articles (default: examples/) into a store and print what tidings found:
-    articles, events by type, the busiest dyads and a few events with their evidence sentence.
+    """Ingest sample articles into a store and print what tidings found: articles, events by
+    type, the busiest dyads and a few events with their evidence sentence. Without PATHS it
+    reads the 24 sample articles that come with tidings (wire stories written for the project,
+    in the package's examples folder), so it works from any directory.
 
     \b
     Example:
-      tidings demo --db demo.duckdb examples/
+      tidings demo
+      tidings demo --db mine.duckdb my_articles/
     """
+    from importlib import resources
+
     reporter = Reporter()
-    _run_ingest(paths or ("examples",), db, reporter, workers=1)
+    samples = str(resources.files("tidings").joinpath("examples"))
+    _run_ingest(paths or (samples,), db, reporter, workers=1)
     _print_summary(open_store(db), db)
     sys.exit(reporter.exit_code)
 
