@@ -58,7 +58,8 @@ from tidings.read.warc import read_warc
 from tidings.records import Article, article_id
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "EXTENSIONS", "KINDS", "iter_articles", "kind_of", "read_path",
+    "DEFAULT_MAX_BYTES", "EXTENSIONS", "KINDS", "iter_articles", "kind_of", "read_articles",
+    "read_path",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,39 @@ def iter_articles(
     options = _options(date=date, source=source, clean=clean, max_bytes=max_bytes)
     for path in paths:
         yield from _read_one(str(path), options)
+
+
+def read_articles(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    on_error: Callable[[InputError], object] | list[InputError] | None = None,
+    date: str | None = None,
+    source: str | None = None,
+    clean: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article]:
+    """Read files, folders or ``-`` into Articles, ready for ``Pipeline.code``::
+
+        errors = []
+        articles = tidings.read_articles(["news/", "feed.rss"], on_error=errors)
+        for result in pipeline.code(articles): ...
+
+    Only Articles are yielded.  Each input (or JSONL line, CSV row, WARC record) that cannot be
+    read goes to ``on_error``: a function called with the ``InputError``, or a list it is
+    appended to; with None it is logged as a warning.  The other options are those of
+    ``iter_articles``.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    for item in iter_articles(paths, date=date, source=source, clean=clean, max_bytes=max_bytes):
+        if not isinstance(item, InputError):
+            yield item
+        elif isinstance(on_error, list):
+            on_error.append(item)
+        elif on_error is not None:
+            on_error(item)
+        else:
+            log.warning("%s", item)
 
 
 def read_path(
