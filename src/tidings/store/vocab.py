@@ -105,16 +105,19 @@ def check_country(value: str) -> str:
 
 
 def check_actor_code(value: str, stored: Iterable[str]) -> str:
-    """An actor code prefix (USA, IRNGOV, IGOUNO): known when some stored code or dictionary code
-    starts with it, or it starts with a country or organisation prefix; else an error."""
-    stored = list(stored)
-    known = [*stored, *_countries_by_code(), *_dictionary().orgs]
-    if any(code.startswith(value) for code in known) or value[:3] in (
-        *_countries_by_code(),
-        *_PREFIXES,
-    ):
+    """An actor code prefix (USA, IRNGOV, IGOUNO): known when some stored or dictionary code
+    starts with it, or it is a country code followed by sector codes (USAGOVMIL); else an error
+    naming the closest codes."""
+    known = {*stored, *_countries_by_code(), *_dictionary().orgs}
+    rest = value[3:]
+    composed = (
+        value[:3] in _countries_by_code()
+        and len(rest) % 3 == 0
+        and all(chunk in agent_labels() for chunk in _chunks(rest))
+    )
+    if composed or any(code.startswith(value) for code in known):
         return value
-    close = difflib.get_close_matches(value, sorted(set(known)), n=5, cutoff=0.6)
+    close = difflib.get_close_matches(value, sorted(known), n=5, cutoff=0.6)
     also = f" (did you mean {', '.join(close)}?)" if close else ""
     raise StoreError(
         f"unknown actor code {value!r}{also}. Codes start with a country's ISO alpha-3 code "
