@@ -19,10 +19,13 @@ from tidings.records import Actor, Event, Evidence
 # precision 0.832.  Floors sit a little under the measurement so unrelated data edits do not flap;
 # raise them as the coder improves.
 DEV_FLOORS = {
-    "type_recall": 0.78,
+    "type_recall": 0.83,
     "triple_recall": 0.64,
     "type_precision": 0.76,
-    "factual_precision": 0.82,
+    # 0.82 -> 0.81 (2026-12-04): "said it would X" is now the statement of intent or threat
+    # (asserted/reported), as "will X" is, so more announced acts count as factual; type
+    # precision over all events rose (0.768 -> 0.771)
+    "factual_precision": 0.81,
 }
 
 

@@ -76,6 +76,10 @@ class _History:
             candidates = [m for m in candidates if m.actor.sector != "MED"]
         if not candidates:
             return None
+        # a place where someone is ("an activist exiled in the United States … the government")
+        # is an antecedent only when nothing else is
+        settled = [m for m in candidates if not _locative(self.doc[m.head])]
+        candidates = settled or candidates
         here = self.sentence_of[at]
         # the nearest subject wins over a nearer object (subjects are what prose continues with),
         # but only within the same or the previous sentence
@@ -124,6 +128,18 @@ class _History:
                 if len(chosen) == n:
                     return chosen[::-1]
         return []
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
+
+
+def _locative(token: Token) -> bool:
+    """A place in the description of someone ("an activist exiled in the United States", "the
+    embassy in Kabul"), not the scene of a clause ("access was cut across Belarus")."""
+    if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
+        return False
+    holder = token.head.head
+    return holder.pos_ in ("NOUN", "PROPN") or holder.dep_ in ("acl", "relcl")
 
 
 def _conj_of(token: Token, top: Token) -> bool:

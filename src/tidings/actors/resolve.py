@@ -72,6 +72,8 @@ _STANCE_SUFFIXES = frozenset(
      "inspired", "leaning", "speaking"}
 )  # fmt: skip
 _HYPHENS = frozenset({"-", "–", "‐"})
+# titles of someone who speaks for a body named with them: the actor is that body's
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
 # "Vietnamese-led forces" (VNMMIL), "a London-based rights group" (GBRHRI), "a Chinese-owned
 # company": the name before these participles says whose the group is
 _THROUGH = frozenset({"led", "based", "owned", "run", "headquartered"})
@@ -339,6 +341,14 @@ class ActorResolver:
         sector = next(
             (p.sector for p in group.parts if p.kind in ("title", "sector") and p.sector), None
         )
+        voice = next((p for p in group.parts if p.kind == "title"
+                      and doc[p.start:p.end].text.lower() in _VOICES), None)  # fmt: skip
+        if voice is not None:
+            # "a spokesperson for the US military" (USAMIL), "MEND spokesman Jomo Gbomo" (MEND,
+            # whose sector nobody listed): a spokesman is of the body spoken for
+            body = next((p for p in group.parts if p is not voice and p.kind in ("sector", "org", "ner")), None)
+            if body is not None:
+                sector = body.sector
         if "title" in by_kind and any(
             c.dep_ == "amod" and cues.has("former", c.lower_)
             for p in group.parts for t in doc[p.start : p.end] for c in t.children

@@ -133,6 +133,7 @@ class EventCoder:
         self.intents = load_code_map(INTENT_FILE)
         self.refusals = load_code_map(REFUSAL_FILE)
         self.political = load_political()
+        self.measures = frozenset(cues.words.get("measure", {}))
         self.protest_nouns = frozenset(
             lemma for lemma, entries in lexicon.nouns.items()
             if any(e.cameo.startswith("14") for e in entries)
@@ -156,6 +157,8 @@ class EventCoder:
             found = None
             if token.pos_ == "VERB" and lemma in self.lexicon.verbs and token.dep_ != "amod":
                 found = self._match_verb(token, self.lexicon.verbs[lemma])
+                if found is not None and self._statement(token, found.entry):
+                    found = None
                 if found is not None:
                     fired.add(token.i)
                     yield found
@@ -185,6 +188,25 @@ class EventCoder:
             found = self._match_noun(token, fired)
             if found is not None:
                 yield found
+
+    def _statement(self, verb: Token, entry: VerbEntry | NounEntry) -> bool:
+        """A verb whose default row codes an act, said of a clause, states something instead
+        (cue kind ``clause``): "agreed that the rival cheated", "recognized that mistakes were
+        made", "conceded she would lose"; "warned that …" only threatens when the clause
+        announces what will happen ("would be met with consequences")."""
+        value = self.cues.value("clause", verb.lemma_.lower())
+        if value is None or not isinstance(entry, VerbEntry) or entry.objects or entry.prep:
+            return False
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                       and not any(a.tag_ == "TO" for a in c.children)), None)  # fmt: skip
+        if clause is None or _child(verb, "dobj") is not None:
+            return False
+        if value == "future":
+            return not any(
+                a.dep_ == "aux" and (a.tag_ == "MD" or a.lower_ in ("will", "would", "'ll"))
+                for a in clause.children
+            )  # fmt: skip
+        return True
 
     def _wanted_of_another(self, verb: Token) -> bool:
         """A verb of wanting (cues.tsv ``appeal``) whose infinitive clause has its own subject."""
@@ -240,8 +262,13 @@ class EventCoder:
                     ]
                 objs += [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
                     c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children))]  # fmt: skip
-                if not any(o is not None and _object_fits(o, entry.objects) for o in objs):
-                    if deferred is None and any(_object_fits(o, entry.objects) for o in inner_objs):
+                if "@infinitive" in entry.objects and _infinitive_of_another(verb):
+                    text = verb.text if entry.prep is None else f"{verb.text} {preps[entry.prep].text}"
+                    return Candidate(verb, verb, entry, text)
+                if not any(o is not None and _object_fits(o, entry.objects, self.measures) for o in objs):
+                    if deferred is None and any(
+                        _object_fits(o, entry.objects, self.measures) for o in inner_objs
+                    ):
                         text = (
                             verb.text
                             if entry.prep is None
@@ -333,6 +360,11 @@ class EventCoder:
         # "will meet", "is ready to meet", "wants to meet", "vowed to strike": the statement of
         # intent is the event (intent.tsv), asserted (or reported) like any statement
         expressed = verdict.future or verdict.intent
+        # "said it would blockade Paris", "said South Africa would give Nigeria aid": the future
+        # seen from a past statement is announced like "will"
+        expressed = expressed or (
+            modality == "intended" and verdict.speech is not None and _modal_future(cand.predicate)
+        )
         # the statement happened: asserted, or reported when a verb of saying relays it ("said
         # it wants to meet", like "said it is ready to meet")
         stated = "reported" if verdict.speech is not None else "asserted"
@@ -490,6 +522,8 @@ class EventCoder:
                     continue  # "officials met on Monday": nobody the reader can place
                 # where it happened makes no act political ("a man shot his neighbour in Ohio")
                 placed = finder.is_place(target) or loose_finder.is_place(target)
+                if placed and this.code in _VISITS and target.country == source.country:
+                    continue  # "Karzai arrived in Kabul": a trip home is no visit
                 aimed = None if placed and not this.code.startswith(_PLACE_IS_TARGET) else target
                 if not self.political.event(source, aimed, this.code, protest=about_protest):
                     continue  # no political actor takes part: a crime, a fire, a match
@@ -660,17 +694,31 @@ def _nominal_chain(obj: Token | None) -> list[Token]:
     return out
 
 
-def _object_fits(obj: Token, lemmas: frozenset[str]) -> bool:
+def _infinitive_of_another(verb: Token) -> bool:
+    """A to-infinitive complement whose doer is the verb's object, or its subject when the verb
+    is passive: "asked Britain to return", "was asked to resign" (not "asked not to be named")."""
+    passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
+    if _child(verb, "dobj") is None and not passive:
+        return False
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        for c in verb.children
+    )  # fmt: skip
+
+
+def _object_fits(obj: Token, lemmas: frozenset[str], measures: frozenset[str] = frozenset()) -> bool:
     """The object's lemma is listed, or — for a partitive ("the first of four systems", "some
     of the weapons", "dozens of tanks") — that of its "of" phrase."""
     if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
         return True
-    if obj.lemma_.lower() in _LIGHT_NOUNS and any(
+    if (obj.lemma_.lower() in _LIGHT_NOUNS or obj.lemma_.lower() in measures) and any(
         c.dep_ == "compound" and c.lemma_.lower() in lemmas for c in obj.children
     ):  # fmt: skip
-        return True  # "launched a mediation effort": the effort is the mediation
+        return True  # "launched a mediation effort", "an aid package": the aid
     partitive = (
         obj.pos_ in ("ADJ", "NUM", "PRON", "DET") or obj.like_num or obj.lower_ in _COUNT_NOUNS
+        or obj.lemma_.lower() in measures  # "700 tonnes of flour", "$5 million worth of drugs"
     )
     if not partitive:
         return False

@@ -6,7 +6,8 @@ ignored), documented in ``events/data/README.md``:
 ``verbs.tsv``  ``cameo  lemma  prep  object  target  example``
     ``lemma`` verb lemma; ``prep`` a particle/preposition that must attach to the verb or ``-``;
     ``object`` ``|``-separated lemmas one of which must head the verb's object (its dobj, or —
-    when ``prep`` is given and there is no dobj — the pobj of that prep) or ``-``; ``target``
+    when ``prep`` is given and there is no dobj — the pobj of that prep), ``@class`` names
+    standing for the lemmas of an argument class of ``classes.tsv`` (``@money``), or ``-``; ``target``
     ``dobj``, ``prep:with`` (or on/against/to/from/of/for), ``none`` or ``-`` (the coder's
     default); ``example`` a sentence that must code to this entry.
 ``nouns.tsv``  ``cameo  lemma  governor  example``
@@ -81,8 +82,9 @@ class Lexicon:
         noun_files = [Path(p) for p in nouns] if nouns is not None else [DATA / "nouns.tsv"]
         lex = cls()
         digest = hashlib.sha1()
+        classes = load_classes(CLASSES_FILE, digest)
         for path in verb_files:
-            for entry in _read_verbs(path, digest):
+            for entry in _read_verbs(path, digest, classes):
                 lex.verbs.setdefault(entry.lemma, []).append(entry)
         for path in noun_files:
             for entry in _read_nouns(path, digest):
@@ -141,15 +143,51 @@ def _check_common(where: str, cameo: str, lemma: str) -> None:
         raise ResourceError("lemma is empty", input=where)
 
 
-def _lemmas(cell: str) -> frozenset[str]:
-    return (
-        frozenset()
-        if cell in ("", "-")
-        else frozenset(w.strip().lower() for w in cell.split("|") if w.strip())
-    )
+def _lemmas(cell: str, classes: dict[str, frozenset[str]] | None = None, where: str = "") -> frozenset[str]:
+    """The lemmas of a |-separated cell; ``@name`` stands for the lemmas of a class."""
+    if cell in ("", "-"):
+        return frozenset()
+    out: set[str] = set()
+    for word in (w.strip().lower() for w in cell.split("|")):
+        if not word:
+            continue
+        if word in BUILT_IN_CLASSES:
+            out.add(word)  # the coder matches these on the parse, not on a lemma
+        elif word.startswith("@"):
+            if classes is None or word[1:] not in classes:
+                known = ", ".join(f"@{k}" for k in sorted(classes or ()))
+                raise ResourceError(f"unknown class {word!r} (known: {known})", input=where)
+            out |= classes[word[1:]]
+        else:
+            out.add(word)
+    return frozenset(out)
 
 
-def _read_verbs(path: Path, digest: hashlib._Hash) -> Iterable[VerbEntry]:
+CLASSES_FILE = DATA / "classes.tsv"
+# Classes the coder recognises on the parse: "@infinitive" is a to-infinitive complement with
+# its own doer, the verb's object ("asked Britain to return the artefacts") or, for a passive,
+# its subject ("was asked to resign") — not the subject's own plan ("asked not to be named").
+BUILT_IN_CLASSES = frozenset({"@infinitive"})
+
+
+def load_classes(path: str | Path = CLASSES_FILE, digest: hashlib._Hash | None = None) -> dict[str, frozenset[str]]:
+    """Read the argument classes (``classes.tsv``: class, |-separated lemmas, note)."""
+    path = Path(path)
+    digest = digest if digest is not None else hashlib.sha1()
+    classes: dict[str, frozenset[str]] = {}
+    for number, (name, lemmas, _note) in _rows(path, ("class", "lemmas", "note"), digest):
+        where = f"{path}:{number}"
+        if not re.fullmatch(r"[a-z]+", name):
+            raise ResourceError(f"class name must be lower-case letters, got {name!r}", input=where)
+        if name in classes:
+            raise ResourceError(f"class {name!r} is defined twice", input=where)
+        classes[name] = _lemmas(lemmas)
+    return classes
+
+
+def _read_verbs(
+    path: Path, digest: hashlib._Hash, classes: dict[str, frozenset[str]]
+) -> Iterable[VerbEntry]:
     for number, (cameo, lemma, prep, obj, target, example) in _rows(path, VERB_COLUMNS, digest):
         where = f"{path}:{number}"
         _check_common(where, cameo, lemma)
@@ -169,7 +207,7 @@ def _read_verbs(path: Path, digest: hashlib._Hash) -> Iterable[VerbEntry]:
             cameo=cameo,
             lemma=lemma.lower(),
             prep=None if prep in ("", "-") else prep.lower(),
-            objects=_lemmas(obj),
+            objects=_lemmas(obj, classes, where),
             target=target_value,
             example=example,
             rule=f"{path.name}:{number} {lemma.lower()}",

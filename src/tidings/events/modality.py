@@ -30,6 +30,7 @@ CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 KINDS = (
     "speech", "allege", "intend", "modal", "condition", "negation", "refuse", "pronoun",
     "anaphor", "group", "willing", "former", "deontic", "minority", "proposal", "appeal", "agent",
+    "measure", "clause",
 )  # fmt: skip
 
 # Dependency labels through which an embedded predicate inherits the modality of its head.
@@ -104,6 +105,11 @@ def _negated_here(token: Token, cues: Cues) -> bool:
             child.dep_ in ("det", "advmod") and cues.has("negation", child.lower_)
         ):
             return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            cues.has("negation", child.lower_)
+            or any(d.dep_ == "det" and cues.has("negation", d.lower_) for d in child.children)
+        ):
+            return True  # "no officials were killed", "nobody was arrested"
     return False
 
 
