@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.tidings-installed
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint docs bench clean
 
 setup: $(STAMP)
 
@@ -15,16 +15,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DEMO_DB ?= demo.duckdb
+
 demo: setup
-	rm -f demo.duckdb demo.duckdb.wal
-	$(BIN)/tidings demo --db demo.duckdb examples/
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/tidings demo --db $(DEMO_DB)
 
 test: setup
 	$(BIN)/python -m pytest -q -n 2
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+
+# Re-run the README's examples (outputs pasted back) and paste every --help into docs/cli.md;
+# the tests run the same script with --check.
+docs: setup
+	$(BIN)/python scripts/docs.py
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py

@@ -28,7 +28,9 @@ def test_scraped_article_with_junk_at_both_ends_returns_exactly_the_body():
     result = run(str(FIXTURES / "scraped.txt"), "--source", "Harbour Courier")
     assert result.exit_code == 0, result.output
     (article,) = lines(result.stdout)
-    assert list(article) == ["id", "title", "date", "source", "url", "language", "text"]
+    assert list(article) == [
+        "id", "title", "date", "estimated_date", "source", "url", "language", "text",
+    ]  # fmt: skip
     assert article["text"] == (FIXTURES / "scraped.expected").read_text(encoding="utf-8").strip()
     assert (article["source"], article["language"], article["date"]) == (
         "Harbour Courier",

@@ -62,7 +62,7 @@ def test_event_fields_are_the_documented_contract():
 
 def test_article_fields_are_the_documented_contract():
     assert list(Article(id="x", text="t").to_dict()) == [
-        "id", "title", "date", "source", "url", "language", "text",
+        "id", "title", "date", "estimated_date", "source", "url", "language", "text",
     ]  # fmt: skip
 
 

@@ -188,7 +188,7 @@ def test_dyads_rejects_an_unknown_period(store):
         store.dyads(by="fortnight")
 
 
-def test_actors_are_ranked_with_roles_and_usual_name(store):
+def test_actors_are_ranked_with_roles_and_dictionary_name(store):
     df = store.actors(limit=None).set_index("code")
     assert (
         df.loc["RUSMIL", "events"],
@@ -199,7 +199,10 @@ def test_actors_are_ranked_with_roles_and_usual_name(store):
         df.loc["CHNGOV", "as_source"],
         df.loc["CHNGOV", "as_target"],
         df.loc["CHNGOV", "name"],
-    ) == (2, 1, "China")
+    ) == (2, 1, "China government")
+    # the name is what the code stands for; the article's words are listed beside it
+    assert df.loc["IGOUNO", "name"] == "United Nations"
+    assert "Xi Jinping" in df.loc["CHNGOV", "written"]
     assert list(store.actors(limit=3)["events"]) == sorted(
         store.actors(limit=3)["events"], reverse=True
     )

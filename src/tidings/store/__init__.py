@@ -103,14 +103,18 @@ class Store:
             return queries.events(con, f, limit=limit, columns=columns)
 
     def dyads(self, *, by: str = "month", since: str | None = None, until: str | None = None,
-              limit: int | None = None) -> pd.DataFrame:  # fmt: skip
-        """Events and mean Goldstein per source-target pair per day, week, month or year."""
+              limit: int | None = None, actor: str | None = None, country: str | None = None,
+              type: str | None = None, international: bool = False) -> pd.DataFrame:  # fmt: skip
+        """Events and mean Goldstein per source-target pair per day, week, month or year, with
+        undated events in a period of their own (``undated``); filters as ``queries.dyads``."""
         with self.reader() as con:
-            return queries.dyads(con, by=by, since=since, until=until, limit=limit)
+            return queries.dyads(con, by=by, since=since, until=until, limit=limit, actor=actor,
+                                 country=country, type=type, international=international)  # fmt: skip
 
     def actors(self, *, limit: int | None = 20, since: str | None = None,
                until: str | None = None) -> pd.DataFrame:  # fmt: skip
-        """The most active actor codes, with their usual name, country and sector."""
+        """The most active actor codes, with the dictionary's name, country, sector and the
+        words articles most often write for them."""
         with self.reader() as con:
             return queries.actors(con, limit=limit, since=since, until=until)
 
@@ -165,10 +169,11 @@ class Store:
                 [list(_PRONOUNS), list(_PRONOUNS), limit],
             ).df()
 
-    def export(self, fmt: str, out: IO[str] | Path) -> int:
-        """Export events as jsonl, csv, parquet (``out`` a directory), gdelt or plover; return rows."""
+    def export(self, fmt: str, out: IO[str] | Path, *, header: bool = True) -> int:
+        """Export events as jsonl, csv, parquet (``out`` a directory), gdelt, gdelt-mentions or
+        plover; return the number of rows.  ``header=False``: no column names (csv, gdelt)."""
         with self.reader() as con:
-            return _export.export(con, fmt, out)
+            return _export.export(con, fmt, out, header=header)
 
 
 _PRONOUNS = ("it", "its", "he", "she", "they", "them", "we", "us", "i", "you", "this", "that")

@@ -6,11 +6,12 @@
 ``csv``      the ``events`` table, flat, with a header.
 ``parquet``  the ``events`` table as a directory partitioned by month
              (``year_month=YYYY-MM/…parquet``; ``year_month=unknown`` for undated events).
-``gdelt``    GDELT 2.0 event table columns (61, in GDELT's order, tab-separated, with a header
-             line), one row per real-world event from the ``event_groups`` view, so
-             NumMentions/NumSources/NumArticles count its reports.  Columns tidings does not
-             know (ethnic, religion and known-group codes, actor geography, AvgTone) are empty;
-             country codes are ISO alpha-3 as in CAMEO actor codes, not GDELT's FIPS geography.
+``gdelt``    GDELT 2.0 Event table (61 columns in GDELT's order, tab-separated), one row per
+             real-world event from the ``event_groups`` view, so NumMentions/NumSources/
+             NumArticles count its reports (``tidings.store.gdelt`` has the details and every
+             difference from GDELT's own files).
+``gdelt-mentions``  GDELT 2.0 Mentions table (16 columns): one row per event mention, with its
+             sentence number and the character offsets of actors and trigger.
 ``plover``   POLECAT-style JSON Lines: one record per event with id, date, event_type, mode,
              context, source/target actor name, country, sector, event_text, story_id ….
 Negated events ("did not attack") are kept in the raw exports (with ``negated`` true) and left
@@ -29,8 +30,9 @@ from typing import IO, Any
 import duckdb
 
 from tidings.errors import StoreError
+from tidings.store import gdelt
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "gdelt-mentions", "plover")
 
 _ACTOR_SQL = (
     "CASE WHEN {p}_text IS NULL AND {p}_code IS NULL THEN NULL ELSE "
@@ -69,59 +71,6 @@ WHERE NOT e.negated
 ORDER BY e.id
 """
 
-# GDELT 2.0 event table, column by column (empty string where tidings has no value).
-_ACTOR_GDELT = (
-    ("Code", "{p}_code"), ("Name", "upper({p}_name)"), ("CountryCode", "{p}_country"),
-    ("KnownGroupCode", None), ("EthnicCode", None), ("Religion1Code", None),
-    ("Religion2Code", None), ("Type1Code", "{p}_sector"), ("Type2Code", None),
-    ("Type3Code", None),
-)  # fmt: skip
-_GEO_GDELT = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
-_ACTION_GEO = {
-    "Type": "CASE WHEN location_name IS NULL THEN NULL ELSE 1 END",  # 1: country-level or unknown
-    "FullName": "location_name", "CountryCode": "location_country",
-    "Lat": "location_lat", "Long": "location_lon",
-}  # fmt: skip
-
-
-def gdelt_columns() -> list[tuple[str, str | None]]:
-    """(GDELT column name, SQL expression over ``event_groups`` or None) in GDELT's order."""
-    cols: list[tuple[str, str | None]] = [
-        ("GLOBALEVENTID", "id"),
-        ("SQLDATE", "strftime(date, '%Y%m%d')"),
-        ("MonthYear", "strftime(date, '%Y%m')"),
-        ("Year", "year(date)"),
-        ("FractionDate", "round(year(date) + (dayofyear(date) - 1) / 365.0, 4)"),
-    ]
-    for n, prefix in ((1, "source"), (2, "target")):
-        for suffix, expr in _ACTOR_GDELT:
-            cols.append((f"Actor{n}{suffix}", expr.format(p=prefix) if expr else None))
-    cols += [
-        ("IsRootEvent", "CASE WHEN is_root THEN 1 ELSE 0 END"),
-        ("EventCode", "cameo"),
-        ("EventBaseCode", "left(cameo, 3)"),
-        ("EventRootCode", "left(cameo, 2)"),
-        ("QuadClass", "quad_class"),
-        ("GoldsteinScale", "goldstein"),
-        ("NumMentions", "n_mentions"),
-        ("NumSources", "n_sources"),
-        ("NumArticles", "n_articles"),
-        ("AvgTone", None),
-    ]
-    for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo"):
-        for suffix in _GEO_GDELT:
-            cols.append(
-                (f"{geo}_{suffix}", _ACTION_GEO.get(suffix) if geo == "ActionGeo" else None)
-            )
-    cols += [("DATEADDED", "strftime(added_at, '%Y%m%d%H%M%S')"), ("SOURCEURL", "article_url")]
-    return cols
-
-
-def gdelt_sql() -> str:
-    parts = [f"coalesce(({expr})::VARCHAR, '') AS \"{name}\"" if expr else f"'' AS \"{name}\""
-             for name, expr in gdelt_columns()]  # fmt: skip
-    return f"SELECT {', '.join(parts)} FROM event_groups ORDER BY id"
-
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     cur = con.execute(sql)
@@ -153,25 +102,16 @@ def write_jsonl(con: duckdb.DuckDBPyConnection, sql: str, out: IO[str]) -> int:
 
 
 def write_csv(
-    con: duckdb.DuckDBPyConnection, sql: str, out: IO[str], *, delimiter: str = ","
-) -> int:
+    con: duckdb.DuckDBPyConnection, sql: str, out: IO[str], *, delimiter: str = ",",
+    header: bool = True,
+) -> int:  # fmt: skip
     names, rows = _rows(con, sql)
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(names)
+    if header:
+        writer.writerow(names)
     n = 0
     for row in rows:
         writer.writerow(["" if v is None else v for v in row])
-        n += 1
-    return n
-
-
-def write_gdelt(con: duckdb.DuckDBPyConnection, out: IO[str]) -> int:
-    names, rows = _rows(con, gdelt_sql())
-    out.write("\t".join(names) + "\n")
-    n = 0
-    for row in rows:
-        # GDELT fields never contain tabs or newlines; keep the table parseable line by line.
-        out.write("\t".join(v.replace("\t", " ").replace("\n", " ") for v in row) + "\n")
         n += 1
     return n
 
@@ -196,8 +136,12 @@ def write_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     return int(count[0])
 
 
-def export(con: duckdb.DuckDBPyConnection, fmt: str, out: IO[str] | Path) -> int:
-    """Write the events in ``fmt`` to ``out`` (a text stream, or a directory for parquet)."""
+def export(
+    con: duckdb.DuckDBPyConnection, fmt: str, out: IO[str] | Path, *, header: bool = True
+) -> int:
+    """Write the events in ``fmt`` to ``out`` (a text stream, or a directory for parquet).
+    ``header=False`` leaves out the column names of csv, gdelt and gdelt-mentions (raw GDELT
+    files have none)."""
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
@@ -206,11 +150,12 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: IO[str] | Path) -> int
         return write_parquet(con, out)
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as f:
-            return export(con, fmt, f)
+            return export(con, fmt, f, header=header)
     if fmt == "jsonl":
         return write_jsonl(con, JSONL_SQL, out)
     if fmt == "plover":
         return write_jsonl(con, PLOVER_SQL, out)
     if fmt == "csv":
-        return write_csv(con, "SELECT * FROM events ORDER BY id", out)
-    return write_gdelt(con, out)
+        return write_csv(con, "SELECT * FROM events ORDER BY id", out, header=header)
+    table = "mentions" if fmt == "gdelt-mentions" else "events"
+    return gdelt.write(con, table, out, header=header)

@@ -34,6 +34,7 @@ from tidings.errors import TidingsError
 from tidings.records import Article, Result
 from tidings.store import DEFAULT_DB, open_store
 from tidings.store.write import AddStats, BatchWriter, Coded, Failed
+from tidings.tally import Tally
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,8 @@ class IngestReport:
     ``coded``/``found``: articles coded and events found in them (progress, before writing);
     ``stored``/``events``/``quotes``/``duplicates``: what was written; ``skipped``: articles
     already stored; ``failed``: every input or article that failed.  ``seconds``: wall time;
-    ``write_s``: time the writer thread spent writing (it overlaps with coding).
+    ``write_s``: time the writer thread spent writing (it overlaps with coding).  ``tally``:
+    what was coded, for summaries (skipped by language, undated, estimated dates).
     """
 
     stored: int = 0
@@ -61,6 +63,7 @@ class IngestReport:
     seconds: float = 0.0
     write_s: float = 0.0
     versions: dict[str, str] = field(default_factory=dict)
+    tally: Tally = field(default_factory=Tally)
 
     @property
     def rate(self) -> float:
@@ -337,6 +340,7 @@ def _run(coded: Iterable[list[Coded | Failed]], path: Path, run_id: str, report:
                 else:
                     report.coded += 1
                     report.found += len(item.result.events)
+                    report.tally.add(item.result)
                     batch.append(item)
             if len(batch) >= batch_size:
                 flush()

@@ -268,7 +268,8 @@ class BatchWriter:
             a, r = c.result.article, c.result
             sig = sigs.get(a.id)
             rows.append({
-                "id": a.id, "title": a.title, "date": a.date, "source": a.source, "url": a.url,
+                "id": a.id, "title": a.title, "date": a.date, "estimated_date": a.estimated_date,
+                "source": a.source, "url": a.url,
                 "language": a.language, "text": a.text, "input": c.input,
                 "n_events": len(r.events), "n_quotes": len(r.quotes), "notes": list(r.notes),
                 "ingested_at": now, "duplicate_of": duplicate_of.get(a.id),
@@ -277,10 +278,11 @@ class BatchWriter:
         df = pd.DataFrame(rows)
         con.register("articles_df", df)
         con.execute(
-            """INSERT INTO articles (id, title, date, source, url, language, text, input, n_events,
-                   n_quotes, notes, ingested_at, duplicate_of, minhash)
-               SELECT id, title, try_cast(date AS DATE), source, url, language, text, input,
-                   n_events, n_quotes, notes::VARCHAR[], ingested_at, duplicate_of, minhash::BLOB
+            """INSERT INTO articles (id, title, date, estimated_date, source, url, language, text,
+                   input, n_events, n_quotes, notes, ingested_at, duplicate_of, minhash)
+               SELECT id, title, try_cast(date AS DATE), try_cast(estimated_date AS DATE), source,
+                   url, language, text, input, n_events, n_quotes, notes::VARCHAR[], ingested_at,
+                   duplicate_of, minhash::BLOB
                FROM articles_df"""
         )
         con.unregister("articles_df")
