@@ -361,7 +361,9 @@ class EventCoder:
             for i in range(m.start, m.end):
                 at[i].append(m)
         quotes: list[Quote] = list(doc._.quotes or [])
-        year = reference_year(doc, base_date)
+        year = reference_year(
+            doc, base_date, estimated=getattr(article, "estimated_date", None) is not None
+        )
         told: set[tuple] = set()  # events already emitted in this article
         for n, sent in enumerate(doc.sents):
             if not has_finite_verb(sent):

@@ -21,11 +21,14 @@ _PAST_WORDS = frozenset({"previously", "formerly", "historically"})
 GAP = 2  # years before the article's year that make a clause history
 
 
-def reference_year(doc: Doc, date: str | None) -> tuple[int, int] | None:
+def reference_year(
+    doc: Doc, date: str | None, *, estimated: bool = False
+) -> tuple[int, int] | None:
     """The year the article speaks from and the gap that makes a year history: its date's
-    year and ``GAP``, else the latest year it names and one more year (an estimate)."""
+    year and ``GAP``, else (or when the date is itself an estimate) the latest year it names
+    and one more year."""
     if date and _YEAR.match(date[:4]):
-        return int(date[:4]), GAP
+        return int(date[:4]), GAP + estimated
     years = [int(t.text) for t in doc if _YEAR.match(t.text) and t.pos_ == "NUM"]
     return (max(years), GAP + 1) if years else None
 
