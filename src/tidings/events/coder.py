@@ -337,8 +337,16 @@ class EventCoder:
         )
         gov = governor(noun)
         governed = gov.i != noun.i and gov.pos_ in ("VERB", "AUX")
+        # "clashes between Turkish and Syrian forces continued", "protests erupted in Cairo":
+        # an event noun as the subject of a verb of occurrence (cues.tsv occur) happened
+        occurs = (
+            noun.dep_ == "nsubj" and noun.head.pos_ == "VERB"
+            and self.cues.has("occur", noun.head.lemma_.lower())
+        )  # fmt: skip
         best: Candidate | None = None
         for entry in entries:
+            if occurs and "@occur" in entry.governors:
+                return Candidate(noun, noun, entry, f"{noun.text} {noun.head.text}")
             if entry.governors:
                 if governed and gov.lemma_.lower() in entry.governors:
                     if gov.i in fired:
@@ -495,7 +503,14 @@ class EventCoder:
         code = self.ontology.find(cameo)  # type: ignore[attr-defined]
         if code is None or code.plover is None:
             return
-        if not sources and speaker is not None and finder.takes_speaker(cand.predicate):
+        # ("police said the attack occurred": the speaker of a bare event noun did not do it)
+        free_noun = isinstance(cand.entry, NounEntry) and cand.trigger.i == cand.predicate.i
+        if (
+            not sources
+            and speaker is not None
+            and not free_noun
+            and finder.takes_speaker(cand.predicate)
+        ):
             sources = [speaker]
             kinds[id(speaker)] = "speaker"
             if modality == "reported":
@@ -525,7 +540,8 @@ class EventCoder:
             kinds[id(UNKNOWN)] = "unknown"
         if not sources:
             return
-        sources = [s if s.code else _placed_actor(s, finder, cand) for s in sources]
+        sources = [s if s.code else _role_as(s, finder, cand) or _placed_actor(s, finder, cand)
+                   for s in sources]  # fmt: skip
         for s in sources:
             kinds.setdefault(id(s), "context" if s.code else "text")
         date = self._date(cand, sent, base_date, future=verdict.future or verdict.planned)
@@ -681,6 +697,18 @@ def _agentless_passive(verb: Token) -> bool:
     """ "were killed", "was arrested in Lebanon": a passive with no "by" agent."""
     passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
     return passive and _child(verb, "agent") is None
+
+
+def _role_as(actor: Actor, finder: _ActorFinder, cand: Candidate) -> Actor | None:
+    """The role the clause gives someone no dictionary knows: "Suharto resigned as president
+    of Indonesia" (IDNGOV), "he served as the army's chief of staff"."""
+    for c in cand.predicate.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            role = [a for a in finder.actors_in(_child(c, "pobj")) if a.code and a.sector]
+            if len(role) == 1:
+                r = role[0]
+                return Actor(actor.text, r.code, r.country, r.sector, actor.name or actor.text)
+    return None
 
 
 def _placed_actor(actor: Actor, finder: _ActorFinder, cand: Candidate) -> Actor:
@@ -1043,6 +1071,10 @@ class _ActorFinder:
         if dep in ("acomp", "attr", "oprd") or (dep == "pcomp" and head.head.pos_ == "ADJ"):
             # "Minsk was ready to deepen", "open to working with": up to the clause's subject
             return self.subject(head, depth + 1)
+        if dep == "advcl" and any(a.tag_ == "TO" for a in verb.children):
+            # a purpose is its subject's: "the agency sent a team to investigate" (the agency
+            # investigates), "troops arrived in Nepal to help" (the troops help)
+            return self.subject(head, depth + 1)
         if dep in ("xcomp", "advcl"):
             # object control: "urged X to stop", "called on X to stop" -> X
             obj = _child(head, "dobj")
@@ -1084,12 +1116,13 @@ class _ActorFinder:
         pred = cand.predicate
         if cand.trigger.i != pred.i or isinstance(cand.entry, VerbEntry):
             return self.subject(pred)
-        # a free-standing event noun: "Russia's invasion", "the attack by rebels"
+        # a free-standing event noun: "Russia's invasion", "the attack by rebels", "clashes
+        # between Turkish and Syrian forces" (each side; a joint act goes both ways)
         noun = cand.trigger
         for c in noun.children:
             if c.dep_ == "poss":
                 return self.actors_in(c)
-            if c.dep_ == "prep" and c.lower_ == "by":
+            if c.dep_ == "prep" and c.lower_ in ("by", "between"):
                 return self.actors_in(_child(c, "pobj"))
         for c in noun.children:  # "Russian air strikes": an actor word modifying the noun
             if c.dep_ in ("amod", "compound") and self.at.get(c.i):

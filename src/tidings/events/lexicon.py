@@ -176,6 +176,9 @@ CLASSES_FILE = DATA / "classes.tsv"
 # "@actor" is someone: an actor mention, a noun of someone who can act, a name, a pronoun, a
 # number of people ("killed 30") — not a thing ("hit a roadblock", "met the deadline").
 BUILT_IN_CLASSES = frozenset({"@infinitive", "@actor"})
+# In nouns.tsv, the governor "@occur": the noun is the subject of a verb of occurrence (cues.tsv
+# ``occur``): "clashes erupted", "talks resumed".
+NOUN_GOVERNOR_CLASSES = frozenset({"@occur"})
 
 
 def load_classes(
@@ -232,7 +235,13 @@ def _read_nouns(path: Path, digest: hashlib._Hash) -> Iterable[NounEntry]:
         yield NounEntry(
             cameo=cameo,
             lemma=lemma.lower(),
-            governors=_lemmas(governor),
+            governors=frozenset(
+                g for g in governor.lower().split("|") if g in NOUN_GOVERNOR_CLASSES
+            )
+            | _lemmas(
+                "|".join(g for g in governor.split("|") if g.lower() not in NOUN_GOVERNOR_CLASSES)
+                or "-"
+            ),
             example=example,
             rule=f"{path.name}:{number} {lemma.lower()}",
         )

@@ -30,7 +30,7 @@ CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 KINDS = (
     "speech", "allege", "intend", "modal", "condition", "negation", "refuse", "pronoun",
     "anaphor", "group", "willing", "former", "deontic", "minority", "proposal", "appeal", "agent",
-    "measure", "clause", "document",
+    "measure", "clause", "document", "occur",
 )  # fmt: skip
 
 # Dependency labels through which an embedded predicate inherits the modality of its head.
