@@ -352,3 +352,20 @@ def test_us_style_titles_and_people_of_a_place(text: str, words: str, code: str)
 def test_a_person_in_a_place_is_not_from_it() -> None:
     found = mentions("Maria Ivanova arrived in Bulgaria on Monday.")
     assert ("Maria Ivanova", None, "ner-person") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        # a common word that is also a listed person's name needs the article's backing
+        ("Bush scored twice for the Saints on Sunday.", "Bush", None),
+        ("President Bush met the Russian leader in Moscow.", "Bush", "USA"),
+        ("Sharon baked bread for the village fair.", "Sharon", None),
+        # a distinctive name needs none
+        ("Putin spoke for an hour.", "Putin", "RUS"),
+    ],
+)
+def test_common_one_word_names_need_backing(text: str, word: str, code: str | None) -> None:
+    found = [(t, c) for t, c, _how in mentions(text) if t.endswith(word)]
+    got = next((c for _t, c in found if c), None)
+    assert (got[:3] if got else None) == code, found

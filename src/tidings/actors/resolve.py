@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -196,6 +197,7 @@ class ActorResolver:
                 matches.append((i, end, _readings(entries)))
             i = end
         support = _support(matches)
+        matches = _surnames_with_support(doc, matches, support, self.dictionary)
         pieces: dict[str, str] = {}  # the article as dictionary pieces, made once if needed
         parts = []
         for start, end, readings in matches:
@@ -510,6 +512,55 @@ def _readings(entries: list[Any]) -> list[Any]:
         if entry.kind in _PLACED:
             by_code.setdefault(entry.value.code, entry)
     return list(by_code.values()) if len(by_code) > 1 else [top]
+
+
+COMMON_NAMES_FILE = Path(__file__).parent / "data" / "common_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def common_names() -> frozenset[str]:
+    """One-word names of listed people that are also common words or names (common_names.tsv)."""
+    lines = COMMON_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    rows = [
+        line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")
+    ]
+    return frozenset(rows[1:])  # after the header
+
+
+def _surnames_with_support(
+    doc: Doc, matches: list[tuple[int, int, list[Any]]], support: Counter[Any], dictionary: Any
+) -> list[tuple[int, int, list[Any]]]:
+    """A listed person named by one common word only ("Bush", "Sharon": common_names.tsv) is
+    that person when the article backs it: their fuller name elsewhere, a title just before the word ("President
+    Bush"), their country named (by any of its names, people or organisations other than this
+    word), or another listed person; else the word is someone else's name — a footballer, a singer — and NER may
+    give it as an unknown person."""
+    fuller = {id(e.value) for s, e_, r in matches if e_ - s > 1 for e in r if e.kind == "person"}
+    listed = {id(r[0].value) for _, _, r in matches if r and all(e.kind == "person" for e in r)}
+    common = common_names()
+    out = []
+    for start, end, readings in matches:
+        people = [e for e in readings if e.kind == "person"]
+        if (
+            people
+            and end - start == 1
+            and len(readings) == len(people)
+            and doc[start].text in common
+        ):
+            person = people[0].value
+            country = person.actor_code(None)[1]
+            before = doc[start - 1] if start > 0 else None
+            titled = (
+                before is not None
+                and before.is_title
+                and any(e.kind == "title" for e in dictionary.lookup(before.text))
+            )
+            others = support[("country", country)] - 1 if country else 0
+            # two listed people back each other ("Putin met Xi")
+            if not (id(person) in fuller or titled or others > 0 or len(listed - {id(person)}) > 0):
+                continue  # NER still sees the name
+        out.append((start, end, readings))
+    return out
 
 
 def _support(matches: list[tuple[int, int, list[Any]]]) -> Counter[Any]:

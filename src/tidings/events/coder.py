@@ -82,6 +82,8 @@ _VISITS = ("042", "043")  # CAMEO make / host a visit
 # of emergency, and their easing (the people of the place), asylum sought (its host)
 _PLACE_IS_TARGET = (*_VISITS, "172", "081", "0233")
 _VIOLENCE = ("18", "19", "20")  # CAMEO assault, fight, mass violence
+# restrictions (curfew, state of emergency) and suspensions that answer a disaster
+_DISASTER_RESPONSES = ("172", "087")
 _ARMED = ("MIL", "REB", "INS", "COP")
 _STREET_PROTEST = ("140", "141")  # CAMEO dissent, demonstrate or rally
 _COMPLAINT = "114"  # CAMEO complain officially (PLOVER ACCUSE)
@@ -275,7 +277,7 @@ class EventCoder:
         preps = {
             c.lower_: c
             for c in verb.children
-            if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
+            if c.dep_ in ("prep", "prt", "agent", "dative", "advmod") and not _dated(c)
         }
         dobj = _child(verb, "dobj") or _child(verb, "nsubjpass")
         if dobj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -377,12 +379,15 @@ class EventCoder:
             if not has_finite_verb(sent):
                 continue
             seen: set[tuple] = set()
+            disaster = any(self.cues.has("disaster", t.lemma_.lower()) for t in sent)
             cands = self._drop_bare_intentions(list(self.candidates(sent)))
             heads = frozenset(c.predicate.i for c in cands)
             for cand in cands:
                 pred = cand.predicate
                 if historical(pred, _own_clause(pred), year):
                     continue  # "in 2000 he met …", "has threatened in the past": not today's news
+                if cand.entry.cameo.startswith(_DISASTER_RESPONSES) and disaster:
+                    continue  # "declared a state of emergency after the tsunami"
                 for event in self._events(cand, n, sent, at, quotes, article_id, base_date, heads):
                     key = (event.source.code or event.source.text,
                            event.target.code if event.target else None,
@@ -826,6 +831,13 @@ def _nominal_chain(obj: Token | None) -> list[Token]:
     return out
 
 
+def _dated(prep: Token) -> bool:
+    """A preposition of time ("on Friday", "in March"): no particle of the verb's meaning
+    ("called on Friday" is no "call on")."""
+    pobj = _child(prep, "pobj")
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
+
 def _infinitive_of_another(verb: Token) -> bool:
     """A to-infinitive complement whose doer is the verb's object, or its subject when the verb
     is passive: "asked Britain to return", "was asked to resign" (not "asked not to be named")."""
@@ -971,6 +983,8 @@ class _ActorFinder:
         who can act ("a spokesman", "the group", "they"); else nothing ("the report")."""
         if token.dep_ == "conj" or token.tag_ in ("WP", "WDT"):
             return []
+        if any(self.agents.has("disaster", t.lemma_.lower()) for t in (token, *token.children)):
+            return []  # "Hurricane Earl", "the storm": forces of nature do not act
         near = (token.i, *(c.i for c in token.children if c.dep_ in ("compound", "amod", "appos")))
         own = [m for i in near for m in self.at.get(i, ()) if m.start <= i < m.end or m.head == i]
         if own:

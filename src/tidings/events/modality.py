@@ -30,7 +30,7 @@ CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 KINDS = (
     "speech", "allege", "intend", "modal", "condition", "negation", "refuse", "pronoun",
     "anaphor", "group", "willing", "former", "deontic", "minority", "proposal", "appeal", "agent",
-    "measure", "clause", "document", "occur",
+    "measure", "clause", "document", "occur", "disaster",
 )  # fmt: skip
 
 # Dependency labels through which an embedded predicate inherits the modality of its head.
@@ -355,6 +355,12 @@ def _reported_future(token: Token, cues: Cues) -> bool:
 
 
 def _future_here(token: Token, cues: Cues) -> bool:
+    if (
+        token.dep_ == "xcomp"
+        and token.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    ):
+        return True  # "the two countries are to sign a treaty": announced like "will"
     return any(
         c.dep_ == "aux" and cues.value("modal", c.lower_) == "asserted" for c in token.children
     )
