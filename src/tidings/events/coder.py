@@ -460,17 +460,18 @@ class EventCoder:
                     stated if modality == "intended" else modality,
                 )
         elif (
-            announced
-            and modality in ("asserted", "reported", "intended")
+            (announced and modality in ("asserted", "reported", "intended")
+             or modality == "hypothetical" and _may(cand.predicate))
             and _threat_condition(cand.predicate, cameo)
-        ):
+        ):  # fmt: skip
+            # ("may halt mediation if …": a conflictual act held out on a condition threatens too)
             # "will withdraw … unless X …", "will strike if X …": a threat (a cooperative act
             # offered "if X …" stays an offer, below)
             threat = mapped_code(self.intents, cameo) or ""
             cameo = (
                 cameo if cameo.startswith("13") else threat if threat.startswith("13") else "130"
             )
-            modality = stated if modality == "intended" else modality
+            modality = stated if modality in ("intended", "hypothetical") else modality
         elif (expressed or announced and _condition(cand.predicate, self.cues)) and modality in (
             "asserted", "reported", "intended", "hypothetical",
         ):  # fmt: skip
@@ -534,7 +535,11 @@ class EventCoder:
             sources = _ActorFinder(
                 at, self.cues, lenient=True, kinds=kinds, owned=self.owned
             ).source(cand)
-        if not sources and _agentless_passive(cand.predicate):
+        agent = _child(cand.predicate, "agent")
+        cause = _child(agent, "pobj") if agent is not None else None
+        if cause is not None and self.cues.has("disaster", cause.lemma_.lower()):
+            return  # "isolated by flooding", "struck by a train": an accident, not an act
+        if not sources and _agentless_passive(cand.predicate, finder):
             # "six soldiers were killed in Kandahar": by someone the text does not name; but an
             # arrest, an expulsion or a ban is the state's act, the authorities of the place
             # where it happened ("a journalist was arrested in Iran")
@@ -698,10 +703,15 @@ _STATE_ACTS = ("16", "17")
 _JOINT = ("03", "04", "05", "06", "08", "19")
 
 
-def _agentless_passive(verb: Token) -> bool:
-    """ "were killed", "was arrested in Lebanon": a passive with no "by" agent."""
+def _agentless_passive(verb: Token, finder: _ActorFinder | None = None) -> bool:
+    """ "were killed", "was arrested in Lebanon": a passive with no "by" agent, or one that is
+    a thing ("killed by an improvised explosive device")."""
     passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
-    return passive and _child(verb, "agent") is None
+    agent = _child(verb, "agent")
+    if agent is None or finder is None:
+        return passive and agent is None
+    pobj = _child(agent, "pobj")
+    return passive and (pobj is None or not finder.actors_in(pobj) and not finder._unresolved(pobj))
 
 
 def _role_as(actor: Actor, finder: _ActorFinder, cand: Candidate) -> Actor | None:
@@ -770,6 +780,11 @@ def _modal_future(pred: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo")
         for c in pred.children
     )
+
+
+def _may(pred: Token) -> bool:
+    """ "may", "might", "could" on the predicate."""
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in pred.children)
 
 
 def _threat_condition(pred: Token, cameo: str) -> bool:
@@ -1046,6 +1061,7 @@ class _ActorFinder:
         if _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None:
             agent = _child(verb, "agent")
             if agent is not None:
+                # "killed by an explosive device": a thing is no doer (the doer is unknown)
                 return self.actors_in(_child(agent, "pobj"))
             # no agent: nobody named did it; the place where it happened is no source ("six
             # soldiers were killed in Kandahar" was not done by Afghanistan)
