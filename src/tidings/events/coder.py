@@ -596,6 +596,14 @@ class EventCoder:
                 kept = foreign or kept
             if not kept and loose:
                 kept = [t for t in loose if t.text != source.text]
+                if source.country and source.code != source.country:
+                    # an unnamed group of a sector ("police opened fire on demonstrators"): by
+                    # the CAMEO convention, of the country of the state body acting on it
+                    kept = [
+                        finder._mark([Actor(t.text, source.country + t.sector, source.country, t.sector, t.name)], "context")[0]
+                        if t.sector and not t.country and t.sector not in _OWN_BODIES else t
+                        for t in kept
+                    ]  # fmt: skip
             if domestic is not None and source.country and source.code != source.country:
                 # an unnamed domestic group ("Turkish police dispersed the demonstrators"): by
                 # the CAMEO convention it belongs to the source's country
@@ -698,6 +706,9 @@ def _rule_kind(entry: VerbEntry | NounEntry, rule: str) -> str:
 # CAMEO roots only a state does (16 reduce relations, sanction; 17 coerce: arrest, expel, ban):
 # done without a named agent, they are the authorities' of the place where they happen
 _STATE_ACTS = ("16", "17")
+# sectors of bodies an unnamed mention may be of another country or none ("the agency" may be
+# a UN agency, "the army" another country's): they do not take the source's country
+_OWN_BODIES = frozenset({"GOV", "MIL", "NGO", "IGO", "LEG", "JUD", "SPY"})
 # CAMEO roots of acts two parties do together: intents and agreements (03), meetings (04),
 # diplomatic and material cooperation (05, 06), mutual concessions such as a truce (08), fighting (19)
 _JOINT = ("03", "04", "05", "06", "08", "19")
