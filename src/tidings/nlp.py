@@ -120,8 +120,8 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
         if close is None:
             return None
         i = close + 1
-    if i < len(doc) and doc[i].text in _DASHES:
-        return i + 1
+    if i < len(doc) and (doc[i].text in _DASHES or doc[i].text == ":"):
+        return i + 1  # "KYIV (Agency) —", "DHAKA (Agency):", "UNITED NATIONS:"
     return None
 
 

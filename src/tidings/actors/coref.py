@@ -26,6 +26,9 @@ from tidings.extensions import Mention
 from tidings.records import Actor
 
 WINDOW = 3  # sentences back
+# sectors of groups that belong to the country an article is about rather than to the actor
+# named last: rebels, insurgents, gunmen, the opposition
+_IN_THEATRE = frozenset({"REB", "INS", "UAF", "OPP"})
 PERSONISH = {"person", "title", "ner-person"}
 COREF_PERSON = "coref-person"  # a pronoun or description that stands for a person
 THINGISH = {"dictionary", "capital", "region", "sector"}
@@ -48,6 +51,7 @@ class _History:
         self.doc = doc
         self.sentence_of = sentence_of
         self.items: list[Mention] = []
+        self.theatre: Mention | None = None  # the country the article is about, if clear
 
     def add(self, mention: Mention) -> None:
         if mention.actor.code or mention.how in PERSONISH:
@@ -209,10 +213,30 @@ def _definite_anaphor(token: Token, cues: Cues) -> bool:
     )
 
 
+def _theatre(mentions: list[Mention]) -> Mention | None:
+    """The country the article is about, when one clearly is: named (by any of its names,
+    cities or adjectives) at least three times and half again as often as any other."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        country = m.actor.country
+        if country and m.actor.code == country or m.how in ("capital", "region"):
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+                first.setdefault(country, m)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return first[ranked[0][0]]
+
+
 def resolve(doc: Doc, mentions: list[Mention], cues: Cues) -> list[Mention]:
     """Return ``mentions`` with sector-only actors completed plus one Mention per resolved anaphor."""
     sentence_of = _sentence_index(doc)
     history = _History(doc, sentence_of)
+    history.theatre = _theatre(mentions)
     starts = {m.start: m for m in sorted(mentions, key=lambda m: m.start)}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out: list[Mention] = []
@@ -276,6 +300,16 @@ def _complete(
                     keep_person=False,
                 )
             ]
+    theatre = history.theatre if sector in _IN_THEATRE else None
+    if theatre is not None:
+        # rebels, militants, opponents with no country of their own are of the country the
+        # article is about, not of whoever was named last ("Obama said … a spokesman for the
+        # rebels" in a story about Libya is Libyan)
+        return [
+            _copy(
+                theatre, mention.start, mention.end, mention.head, text, sector, keep_person=False
+            )
+        ]
     target = history.pick(head.i, None, need_code=True, exclude_clause=_clause(head))
     if target is None and not history.recent(head.i) and head.dep_ in ("nsubj", "nsubjpass"):
         # nothing before it: "The army council imposed a curfew across Niger" —

@@ -82,7 +82,8 @@ _VISITS = ("042", "043")  # CAMEO make / host a visit
 # of emergency, and their easing (the people of the place), asylum sought (its host)
 _PLACE_IS_TARGET = (*_VISITS, "172", "081", "0233")
 _VIOLENCE = ("18", "19", "20")  # CAMEO assault, fight, mass violence
-# restrictions (curfew, state of emergency) and suspensions that answer a disaster
+# restrictions (curfew, state of emergency) and suspensions that answer a disaster (an official
+# inquiry into an accident stays an investigation, as PLOVER codes it)
 _DISASTER_RESPONSES = ("172", "087")
 _ARMED = ("MIL", "REB", "INS", "COP")
 _STREET_PROTEST = ("140", "141")  # CAMEO dissent, demonstrate or rally
@@ -248,7 +249,11 @@ class EventCoder:
         if clause is None or _child(verb, "dobj") is not None:
             return False
         if value == "future":
-            return not any(
+            # "warned that it would be a mistake": a judgement, not an act announced
+            copula = clause.lemma_ == "be" and any(
+                c.dep_ in ("attr", "acomp") for c in clause.children
+            )
+            return copula or not any(
                 a.dep_ == "aux" and (a.tag_ == "MD" or a.lower_ in ("will", "would", "'ll"))
                 for a in clause.children
             )  # fmt: skip
@@ -529,6 +534,20 @@ class EventCoder:
         ):
             modality = "reported"  # someone else's action, in the speaker's words
         targets = forced_targets if forced_targets is not None else finder.target(cand)
+        patient = _child(cand.predicate, "nsubjpass")
+        if (
+            cameo[:2] == "15" and not sources and patient is not None
+            and _agentless_passive(cand.predicate)
+        ):  # fmt: skip
+            # "the aircraft was deployed over Libya": what is deployed is the deployer's own
+            # force, not the target of the deployment (which is where it goes)
+            loose_moved = _ActorFinder(at, self.cues, lenient=True, kinds=kinds)
+            moved = finder.actors_in(patient) or loose_moved.actors_in(patient)
+            if moved:
+                sources = moved
+                homes = {m.country for m in moved}
+                places = finder._place_target(cand.predicate)
+                targets = [t for t in places if t.country not in homes]
         if not sources:
             # never drop an event for want of a code: the subject's own words, and the country
             # of the place where it happened when the clause names one
@@ -566,6 +585,17 @@ class EventCoder:
         loose = [] if targets or forced_targets is not None else loose_finder.target(cand)
         about_protest = self._about_protest(cand)
         clause = clause_kind(cand.predicate, verdict.speech)
+        if cameo[:2] == "05" and not targets and _own_thing(cand.predicate, self.owned):
+            return  # "the government defended its actions": no one else is supported
+        if (
+            clause == "background"
+            and _told_in_passing(cand.predicate, protest=cameo.startswith("14"), at=at)
+            and not self._document_content(cand.predicate)
+        ):
+            # "rebels who agreed to stop fighting", "people opposed to the president": a clause
+            # that describes someone tells no news of its own (a resolution's or a statement's
+            # content — "a resolution criticizing Nicaragua" — is its author's act)
+            return
         rule_kind = _rule_kind(cand.entry, rule)
         says = any(c.dep_ == "ccomp" for c in cand.trigger.children)  # "protested that …"
         if says and code.code in _STREET_PROTEST and cand.trigger.lemma_.lower() == "demonstrate":
@@ -650,6 +680,18 @@ class EventCoder:
                     confidence=score(rule=rule_kind, clause=clause, source=finder.kind(source),
                                      target=finder.kind(target), modality=modality),
                 )  # fmt: skip
+
+    def _document_content(self, pred: Token) -> bool:
+        """The predicate describes a document or decision noun ("a resolution criticizing X",
+        "a declaration demanding Y", "a law banning Z")."""
+        token = pred
+        while token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
+            token = token.head
+        # also what a noun of intention or proposal says will be done ("its readiness to
+        # resume talks", "a plan to withdraw")
+        head = token.head.lemma_.lower()
+        kinds = ("document", "intend", "proposal", "willing")
+        return token.dep_ in ("acl", "relcl") and any(self.cues.has(k, head) for k in kinds)
 
     def _about_protest(self, cand: Candidate) -> bool:
         """The act concerns a protest: its object (or its complement's) is a noun the lexicon
@@ -791,6 +833,46 @@ def _modal_future(pred: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo")
         for c in pred.children
     )
+
+
+_OWN = frozenset({"its", "their", "his", "her", "our", "my", "own", "itself", "themselves",
+                  "himself", "herself", "ourselves"})  # fmt: skip
+
+
+def _own_thing(pred: Token, acts: frozenset[str]) -> bool:
+    """The object is the subject's own ("defended its actions", "praised its own record") or
+    the subject itself ("defended themselves"); not an act it expresses ("declared his full
+    support")."""
+    obj = _child(pred, "dobj")
+    if obj is None or obj.lemma_.lower() in acts:
+        return False
+    return obj.lower_ in _OWN or any(
+        c.lower_ in _OWN for c in obj.children if c.dep_ in ("poss", "amod")
+    )
+
+
+def _told_in_passing(
+    pred: Token, *, protest: bool = False, at: dict[int, list[Mention]] | None = None
+) -> bool:
+    """A clause describing someone in a sentence whose main verb is elsewhere ("rebels who
+    agreed to stop fighting", "people opposed to the president").  Not: a passive that names
+    its doer ("civilians who were shot by British troops"); a clause set off by a comma about a
+    named actor ("Netanyahu, who last week accused Iran"); a crowd named by what it does
+    ("students protesting the results"); a main verb the parser hung under a noun (a sentence
+    with no verbal root, a dateline read as the subject)."""
+    if pred.sent.root.pos_ not in ("VERB", "AUX") or pred.sent.root.i == pred.i:
+        return False
+    agent = _child(pred, "agent")
+    if agent is not None and _child(agent, "pobj") is not None:
+        return False
+    token = pred
+    while token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
+        token = token.head
+    if protest and token.dep_ == "acl" and token.tag_ == "VBG":
+        return False
+    named = at is not None and any(m.actor.code for m in at.get(token.head.i, ()))
+    comma = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+    return not (token.dep_ == "relcl" and named and comma)
 
 
 def _may(pred: Token) -> bool:
